@@ -1,0 +1,92 @@
+package io.openclaw.hq.platform.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.openclaw.hq.platform.config.ConfigInvalidException;
+import io.openclaw.hq.platform.config.ConfigViolation;
+import io.openclaw.hq.platform.locks.ResourceLockedException;
+import io.openclaw.hq.platform.secrets.Redactor;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into a {@link Problem}. Bad input names what was wrong; an unexpected error
+ * answers 500 with a reference to the log line and nothing else: no stack trace, no exception text
+ * that could carry a secret or an internal path.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(new Problem(e.status(), e.title(), Redactor.redact(e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response locked(ResourceLockedException e) {
+        return respond(new Problem(409, "locked",
+                e.resource() + " is held by run " + e.holderRunId(), e.holderRunId(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response configInvalid(ConfigInvalidException e) {
+        return respond(new Problem(503, "config invalid", e.getMessage(), null,
+                e.violations().stream().map(ConfigViolation::toString).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(new Problem(400, "unknown field",
+                "unknown field '" + e.getPropertyName() + "'" + where(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return respond(new Problem(400, "bad request", "invalid value" + where(e) + ": " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return respond(new Problem(400, "bad request", "malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = original.getStatusInfo().getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+        return respond(new Problem(status, title, Redactor.redact(e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "unexpected error, reference %s", reference);
+        return respond(new Problem(500, "internal error", "unexpected error; see the service log, reference " + reference));
+    }
+
+    private static String where(JsonMappingException e) {
+        if (e.getPath() == null || e.getPath().isEmpty()) {
+            return "";
+        }
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return " at " + path.replace(".[", "[");
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(problem).build();
+    }
+}
