@@ -1,0 +1,78 @@
+package io.openclaw.hq.platform.app;
+
+import io.openclaw.hq.platform.config.ConfigFileLoader;
+import io.openclaw.hq.platform.locks.LockHandle;
+import io.openclaw.hq.platform.locks.ResourceLocks;
+import io.openclaw.hq.platform.secrets.SecretResolver;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A stand-in service used only by the platform's own tests. */
+@Path("/probe")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    public record EchoRequest(String message, int count) {
+    }
+
+    private final ConfigFileLoader loader;
+    private final ResourceLocks locks;
+    private final SecretResolver secrets;
+    private final Map<String, LockHandle> held = new ConcurrentHashMap<>();
+
+    public ProbeResource(ConfigFileLoader loader, ResourceLocks locks, SecretResolver secrets) {
+        this.loader = loader;
+        this.locks = locks;
+        this.secrets = secrets;
+    }
+
+    void loadConfigAtStart(@Observes StartupEvent event) {
+        loader.load("sample.json", SampleConfig.class);
+    }
+
+    @POST
+    @Path("/echo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EchoRequest echo(EchoRequest request) {
+        return request;
+    }
+
+    @GET
+    @Path("/sample")
+    public SampleConfig sample() {
+        return loader.load("sample.json", SampleConfig.class).require();
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        String key = secrets.resolve("openai_api_key").orElseThrow().reveal();
+        throw new IllegalStateException("upstream refused key " + key);
+    }
+
+    @POST
+    @Path("/locks/{resource}/{runId}")
+    public Map<String, String> lock(@PathParam("resource") String resource, @PathParam("runId") String runId) {
+        held.put(resource, locks.acquire(resource, runId));
+        return Map.of("resource", resource, "runId", runId);
+    }
+
+    @DELETE
+    @Path("/locks/{resource}")
+    public void unlock(@PathParam("resource") String resource) {
+        LockHandle handle = held.remove(resource);
+        if (handle != null) {
+            handle.close();
+        }
+    }
+}
