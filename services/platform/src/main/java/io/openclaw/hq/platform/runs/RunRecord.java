@@ -1,5 +1,6 @@
 package io.openclaw.hq.platform.runs;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * instants, {@code actor} a fingerprint such as {@code sha256:1a2b3c4d} or {@code timer},
  * {@code error} already redacted, artifact paths relative to the artifact root.
  */
+@RegisterForReflection
 public record RunRecord(
         String id,
         String project,
