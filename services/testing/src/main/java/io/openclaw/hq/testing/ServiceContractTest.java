@@ -5,6 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,5 +47,15 @@ public abstract class ServiceContractTest {
         given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN)
                 .when().get("/runs/20000101T000000Z-000000")
                 .then().statusCode(404).body("status", equalTo(404));
+    }
+
+    @Test
+    void aSecretLoggedByMistakeReachesTheLogOnlyMasked() throws Exception {
+        String marker = "contract-" + UUID.randomUUID();
+        String key = CanarySecrets.value("openai_api_key");
+        Logger.getLogger(ServiceContractTest.class).infof("%s: the key is %s", marker, key);
+        String log = Files.readString(TestSecretsResource.LOG_FILE);
+        assertThat(log).contains(marker + ": the key is sk-proj-…" + key.substring(key.length() - 4));
+        CanarySecrets.assertNoLeak(log, "the service log");
     }
 }
