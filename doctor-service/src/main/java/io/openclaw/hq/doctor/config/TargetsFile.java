@@ -1,0 +1,7 @@
+package io.openclaw.hq.doctor.config;
+
+import java.util.Map;
+
+/** config/targets.json: the targets by name and which one the doctor talks to. */
+public record TargetsFile(String active, Map<String, Target> targets) {
+}

@@ -1,0 +1,54 @@
+package io.openclaw.hq.doctor.rest;
+
+import io.openclaw.hq.doctor.model.GuardEntry;
+import io.openclaw.hq.doctor.model.GuardLog;
+import io.openclaw.hq.doctor.model.GuardStatus;
+import io.openclaw.hq.doctor.service.GuardLogStore;
+import io.openclaw.hq.doctor.service.GuardService;
+import io.openclaw.hq.doctor.service.GuardStatusService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+@Path("/guard")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class GuardResource {
+
+    private final GuardService guard;
+    private final GuardStatusService status;
+    private final GuardLogStore log;
+
+    public GuardResource(GuardService guard, GuardStatusService status, GuardLogStore log) {
+        this.guard = guard;
+        this.status = status;
+        this.log = log;
+    }
+
+    @GET
+    @Path("/status")
+    public GuardStatus status() {
+        return status.status();
+    }
+
+    @GET
+    @Path("/log")
+    public GuardLog log(@QueryParam("lines") Integer lines) {
+        List<GuardEntry> entries = log.tail(Limits.inRange("lines", lines, 1, 500, 20));
+        return new GuardLog(entries.stream().map(GuardEntry::line).toList(), entries);
+    }
+
+    /** A guard run now, as the timer would run it (under the same lock). */
+    @POST
+    @Path("/run")
+    public GuardEntry run(@HeaderParam(Caller.TRIGGER_HEADER) String trigger, @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        Caller caller = Caller.of(trigger, actor);
+        return guard.run(caller.trigger(), caller.actor());
+    }
+}

@@ -1,0 +1,171 @@
+package io.openclaw.hq.doctor.service;
+
+import io.openclaw.hq.doctor.client.AlertRequest;
+import io.openclaw.hq.doctor.client.NotifyClient;
+import io.openclaw.hq.doctor.config.DoctorConfig;
+import io.openclaw.hq.doctor.host.HostSession;
+import io.openclaw.hq.doctor.host.HostShell;
+import io.openclaw.hq.doctor.host.HostShells;
+import io.openclaw.hq.doctor.host.HostUnreachableException;
+import io.openclaw.hq.doctor.host.Probe;
+import io.openclaw.hq.doctor.host.ProbeOutput;
+import io.openclaw.hq.doctor.model.CheckResult;
+import io.openclaw.hq.doctor.model.CheckStatus;
+import io.openclaw.hq.doctor.model.DoctorReport;
+import io.openclaw.hq.doctor.model.GuardEntry;
+import io.openclaw.hq.doctor.model.GuardOutcome;
+import io.openclaw.hq.platform.locks.LockAttempt;
+import io.openclaw.hq.platform.locks.LockHandle;
+import io.openclaw.hq.platform.locks.ResourceLocks;
+import io.openclaw.hq.platform.runs.RunHandle;
+import io.openclaw.hq.platform.runs.RunRecorder;
+import io.openclaw.hq.platform.runs.RunRequest;
+import io.openclaw.hq.platform.runs.RunTrigger;
+import io.openclaw.hq.platform.secrets.Redactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The guard: doctor; PASS → log and done; FAIL → an alert per failing check; sshd public with
+ * Tailscale up → the remediation script, then the doctor again; remediation failure → emergency.
+ * Holds {@code host:<target>} for the whole run, the same lock heal takes.
+ */
+@ApplicationScoped
+public class GuardService {
+
+    static final String AREA = "guard";
+
+    private final HostShells shells;
+    private final DoctorRunner doctor;
+    private final NotifyClient notify;
+    private final GuardLogStore log;
+    private final ResourceLocks locks;
+    private final RunRecorder recorder;
+    private final DoctorConfig config;
+
+    public GuardService(HostShells shells, DoctorRunner doctor, NotifyClient notify, GuardLogStore log, ResourceLocks locks,
+            RunRecorder recorder, DoctorConfig config) {
+        this.shells = shells;
+        this.doctor = doctor;
+        this.notify = notify;
+        this.log = log;
+        this.locks = locks;
+        this.recorder = recorder;
+        this.config = config;
+    }
+
+    public static String lockName(HostShell shell) {
+        return "host:" + shell.target();
+    }
+
+    public GuardEntry run(RunTrigger trigger, String actor) {
+        HostShell shell = shells.current();
+        try (RunHandle run = recorder.start(RunRequest.of(AREA, "guard", trigger, actor))) {
+            LockAttempt attempt = locks.tryAcquire(lockName(shell), run.id());
+            if (attempt instanceof LockAttempt.Locked locked) {
+                GuardEntry entry = entry(run, shell, GuardOutcome.LOCKED, null, List.of(), List.of(), List.of(),
+                        lockName(shell) + " is held by run " + locked.holderRunId() + "; this guard run skipped");
+                log.append(entry);
+                run.refuse(entry.message());
+                return entry;
+            }
+            try (LockHandle lock = ((LockAttempt.Acquired) attempt).handle()) {
+                GuardEntry entry = guard(shell, run, trigger);
+                log.append(entry);
+                entry.actions().forEach(run::log);
+                entry.alerts().forEach(a -> run.log("alert " + a));
+                if (entry.outcome() == GuardOutcome.PASS || entry.outcome() == GuardOutcome.REMEDIATED) {
+                    run.succeed(entry.outcome() + ": " + entry.message());
+                } else {
+                    run.fail(entry.outcome() + ": " + entry.message(), entry.message());
+                }
+                return entry;
+            }
+        }
+    }
+
+    private GuardEntry guard(HostShell shell, RunHandle run, RunTrigger trigger) {
+        List<String> actions = new ArrayList<>();
+        List<String> alerts = new ArrayList<>();
+        List<String> failingBefore = log.latest(1).stream().findFirst().map(GuardEntry::failing).orElse(List.of());
+        HostSession session = null;
+        String unreachable = null;
+        try {
+            session = shell.open();
+        } catch (HostUnreachableException e) {
+            unreachable = e.getMessage();
+            actions.add("host unreachable: " + unreachable);
+        }
+        try {
+            DoctorReport first = doctor.run(shell, session, unreachable, trigger, "guard", run.id());
+            actions.add("doctor " + first.status() + " (" + first.summary() + ") run " + first.runId());
+            send(GuardPlan.failureAlerts(first, source()), alerts);
+            send(GuardPlan.resolvedAlerts(failingBefore, first, source()), alerts);
+            if (first.status() != CheckStatus.FAIL) {
+                return entry(run, shell, GuardOutcome.PASS, first, failing(first), actions, alerts,
+                        "doctor " + first.status() + ": " + first.summary());
+            }
+            if (!GuardPlan.shouldRemediate(first)) {
+                String why = GuardPlan.whyNotRemediated(first);
+                if (why != null) {
+                    actions.add(why);
+                }
+                return entry(run, shell, GuardOutcome.FAIL, first, failing(first), actions, alerts,
+                        "doctor FAIL: " + String.join(", ", failing(first)) + (why == null ? "" : "; " + why));
+            }
+            return remediate(shell, session, run, trigger, first, actions, alerts);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private GuardEntry remediate(HostShell shell, HostSession session, RunHandle run, RunTrigger trigger, DoctorReport first,
+            List<String> actions, List<String> alerts) {
+        actions.add("sshd public with Tailscale up on " + first.posture().tailscaleIpv4() + ": running remediation");
+        ProbeOutput fix = session.run(Probe.REMEDIATE_SSHD);
+        actions.add("remediation " + (fix.succeeded() ? "exit 0" : fix.problem()));
+        tail(fix).forEach(line -> run.log("remediation: " + line));
+        DoctorReport after = doctor.run(shell, session, null, trigger, "guard", run.id());
+        actions.add("doctor after remediation " + after.status() + " (" + after.summary() + ") run " + after.runId());
+        send(GuardPlan.resolvedAlerts(failing(first), after, source()), alerts);
+        if (!fix.succeeded() || after.posture().sshdPublic()) {
+            String why = !fix.succeeded() ? "the remediation script failed (" + fix.problem() + ")"
+                    : "sshd is still public after the remediation";
+            send(List.of(GuardPlan.remediationFailed(shell.target(), why, source())), alerts);
+            return entry(run, shell, GuardOutcome.REMEDIATION_FAILED, after, failing(after), actions, alerts, why);
+        }
+        return entry(run, shell, GuardOutcome.REMEDIATED, after, failing(after), actions, alerts,
+                "sshd bound to the tailnet only; doctor " + after.status() + ": " + after.summary());
+    }
+
+    private static List<String> tail(ProbeOutput out) {
+        List<String> lines = new ArrayList<>();
+        (out.stdout() + "\n" + out.stderr()).lines().filter(l -> !l.isBlank()).forEach(lines::add);
+        return lines.subList(Math.max(0, lines.size() - 40), lines.size());
+    }
+
+    private void send(List<AlertRequest> toSend, List<String> sent) {
+        for (AlertRequest alert : toSend) {
+            boolean delivered = notify.send(alert);
+            sent.add(alert.checkId() + " " + alert.status() + "/" + alert.severity() + (delivered ? "" : " (not delivered)"));
+        }
+    }
+
+    private String source() {
+        return config.alerts().source();
+    }
+
+    private static List<String> failing(DoctorReport report) {
+        return report.failing().stream().map(CheckResult::id).toList();
+    }
+
+    private static GuardEntry entry(RunHandle run, HostShell shell, GuardOutcome outcome, DoctorReport report,
+            List<String> failing, List<String> actions, List<String> alerts, String message) {
+        return new GuardEntry(0, Instant.now(), run.id(), shell.target(), outcome, report == null ? null : report.status(),
+                failing, actions.stream().map(Redactor::redact).toList(), alerts, Redactor.redact(message));
+    }
+}
