@@ -1,0 +1,57 @@
+package io.openclaw.hq.notify.client;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import io.openclaw.hq.notify.config.NotifyConfig;
+import io.openclaw.hq.notify.service.TwilioCredentials;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Sends one SMS through twilio-java. 4xx (bad number, bad credentials) is permanent; 5xx and
+ * timeouts are retried with exponential backoff. No {@code StatusCallback} is ever set.
+ */
+@ApplicationScoped
+public class TwilioSmsClient {
+
+    private final TwilioHttpTransport transport;
+
+    public TwilioSmsClient(NotifyConfig config) {
+        NotifyConfig.Twilio twilio = config.twilio();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(twilio.connectTimeout())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        this.transport = new TwilioHttpTransport(http, twilio.apiBaseUrl(), twilio.requestTimeout());
+    }
+
+    /** @return the message SID Twilio assigned, the provider reference kept in the delivery log */
+    @Timeout(15_000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 0, abortOn = ProviderRejectedException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30_000,
+            skipOn = ProviderRejectedException.class)
+    @CircuitBreakerName("twilio")
+    public String send(SmsMessage sms, TwilioCredentials credentials) {
+        TwilioRestClient client = new TwilioRestClient.Builder(credentials.accountSid().reveal(),
+                credentials.authToken().reveal()).httpClient(transport).build();
+        try {
+            Message message = Message.creator(new PhoneNumber(sms.to()),
+                    new PhoneNumber(credentials.fromNumber().reveal()), sms.body()).create(client);
+            return message.getSid();
+        } catch (ApiConnectionException e) {
+            throw ProviderErrors.noAnswer(e.getMessage());
+        } catch (ApiException e) {
+            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            String code = e.getCode() == null ? "" : "Twilio error " + e.getCode() + ": ";
+            throw ProviderErrors.classify(status, code + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.openclaw.hq.notify.model;
+
+public record SmsResult(String runId, ChannelResult delivery) {
+}
