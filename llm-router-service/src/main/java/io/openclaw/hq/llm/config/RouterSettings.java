@@ -1,0 +1,44 @@
+package io.openclaw.hq.llm.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Map;
+import java.util.Optional;
+
+/** Quarkus-level settings of the router; the operator's routing choices live in config/llm.json. */
+@ConfigMapping(prefix = "openclaw.llm")
+public interface RouterSettings {
+
+    /** {@code OPENCLAW_REVIEW_MODEL}: changes the review model, never the provider. */
+    @WithName("review-model")
+    Optional<String> reviewModel();
+
+    /**
+     * Replaces a provider's {@code apiBase} from llm.json (tests and the bench point every provider
+     * at a fake upstream on loopback). Ollama's override must be loopback too.
+     */
+    @WithName("api-base-override")
+    Map<String, String> apiBaseOverride();
+
+    @WithName("connect-timeout-ms")
+    @WithDefault("5000")
+    int connectTimeoutMs();
+
+    Breaker breaker();
+
+    interface Breaker {
+        /** Calls in the rolling window before the breaker may open. */
+        @WithName("request-volume")
+        @WithDefault("20")
+        int requestVolume();
+
+        @WithName("failure-ratio")
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithName("delay-seconds")
+        @WithDefault("30")
+        int delaySeconds();
+    }
+}

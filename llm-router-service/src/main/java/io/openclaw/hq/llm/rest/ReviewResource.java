@@ -1,0 +1,28 @@
+package io.openclaw.hq.llm.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.llm.review.ReviewRequest;
+import io.openclaw.hq.llm.review.ReviewService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The review gate, for runner-service. */
+@Path("/v1/review")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    private final ReviewService reviews;
+
+    public ReviewResource(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode review(ReviewRequest request) {
+        return reviews.review(request);
+    }
+}

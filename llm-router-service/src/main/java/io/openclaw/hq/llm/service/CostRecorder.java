@@ -1,0 +1,143 @@
+package io.openclaw.hq.llm.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.openclaw.hq.platform.runs.ArtifactRoot;
+import io.openclaw.hq.platform.secrets.Redactor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes each call to the cost ledger and to a cost_telemetry.jsonl. Calls that belong to a router
+ * run (reviews) are written before the answer, into the run's folder. Plain chat calls are queued
+ * and written in batches by one thread, so the ledger costs the caller no database round trip;
+ * their telemetry goes to {@code llm-router/chat/<day>/cost_telemetry.jsonl}.
+ */
+@ApplicationScoped
+public class CostRecorder {
+
+    public static final String TELEMETRY_FILE = "cost_telemetry.jsonl";
+    private static final Logger LOG = Logger.getLogger(CostRecorder.class);
+    private static final int QUEUE_LIMIT = 100_000;
+    private static final int BATCH = 500;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final CostLedger ledger;
+    private final ArtifactRoot artifacts;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final LinkedBlockingQueue<LedgerEntry> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    private final AtomicLong pending = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public CostRecorder(CostLedger ledger, ArtifactRoot artifacts) {
+        this.ledger = ledger;
+        this.artifacts = artifacts;
+        this.writer = new Thread(this::drainForever, "cost-ledger-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Ledger row and telemetry line written now, the line into {@code runDirectory}. */
+    public void recordNow(LedgerEntry entry, Path runDirectory) {
+        ledger.append(List.of(entry));
+        appendTelemetry(runDirectory, List.of(entry));
+    }
+
+    public void recordLater(LedgerEntry entry) {
+        pending.incrementAndGet();
+        if (!queue.offer(entry)) {
+            // never drop a cost record: when the queue is full the caller pays the write
+            try {
+                write(List.of(entry));
+            } finally {
+                pending.decrementAndGet();
+            }
+        }
+    }
+
+    /** For tests and shutdown: waits until every queued entry is written. */
+    public boolean awaitIdle(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (pending.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        awaitIdle(Duration.ofSeconds(5));
+        running = false;
+        writer.interrupt();
+    }
+
+    private void drainForever() {
+        List<LedgerEntry> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                LedgerEntry first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                try {
+                    write(batch);
+                } catch (RuntimeException e) {
+                    LOG.errorf("%d cost ledger entries not written: %s", batch.size(), Redactor.redact(e.getMessage()));
+                } finally {
+                    pending.addAndGet(-batch.size());
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<LedgerEntry> entries) {
+        ledger.append(entries);
+        appendTelemetry(artifacts.resolve("llm-router/chat/" + DAY.format(entries.get(0).at())), entries);
+    }
+
+    private void appendTelemetry(Path directory, List<LedgerEntry> entries) {
+        StringBuilder lines = new StringBuilder();
+        try {
+            for (LedgerEntry entry : entries) {
+                lines.append(json.writeValueAsString(entry)).append('\n');
+            }
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(TELEMETRY_FILE), Redactor.redact(lines.toString()), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cost telemetry in " + directory, e);
+        }
+    }
+}

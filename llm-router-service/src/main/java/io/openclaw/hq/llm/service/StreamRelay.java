@@ -1,0 +1,120 @@
+package io.openclaw.hq.llm.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.llm.client.UpstreamStream;
+import io.openclaw.hq.llm.model.ErrorClass;
+import io.openclaw.hq.llm.model.ResolvedRoute;
+import io.openclaw.hq.llm.model.Usage;
+import io.openclaw.hq.platform.secrets.Redactor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Relays an upstream server-sent-event stream line by line. A stream that ends without
+ * {@code data: [DONE]}, or breaks, ends with an explicit {@code event: error}: a client must never
+ * take a cut-off answer for a finished one. Whatever happens, the call is settled: at its reported
+ * usage, or at the estimate when the stream gave none (the client left, or it broke).
+ */
+public final class StreamRelay {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UpstreamStream upstream;
+    private final CallContext ctx;
+    private final ResolvedRoute route;
+    private final CallAccounting.Hold hold;
+    private final CallAccounting accounting;
+
+    StreamRelay(UpstreamStream upstream, CallContext ctx, ResolvedRoute route, CallAccounting.Hold hold,
+            CallAccounting accounting) {
+        this.upstream = upstream;
+        this.ctx = ctx;
+        this.route = route;
+        this.hold = hold;
+        this.accounting = accounting;
+    }
+
+    public ResolvedRoute route() {
+        return route;
+    }
+
+    public void relayTo(OutputStream out) {
+        Optional<Usage> usage = Optional.empty();
+        boolean done = false;
+        boolean clientGone = false;
+        String broken = null;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(upstream.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    String data = line.substring(5).strip();
+                    if ("[DONE]".equals(data)) {
+                        done = true;
+                    } else if (data.contains("\"usage\"")) {
+                        Optional<Usage> reported = usageIn(data);
+                        if (reported.isPresent()) {
+                            usage = reported;
+                        }
+                    }
+                }
+                if (!write(out, line + "\n", line.isEmpty())) {
+                    clientGone = true;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            broken = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (!done && !clientGone) {
+            String reason = broken != null ? "upstream stream broke (" + broken + ")" : "upstream stream ended without [DONE]";
+            clientGone = !write(out, errorEvent(reason), true);
+        }
+        BigDecimal actual = CallAccounting.actualCost(hold, usage);
+        if (done && !clientGone && actual != null) {
+            write(out, ": openclaw cost_usd=" + actual.toPlainString() + "\n\n", true);
+        }
+        String outcome = done ? "ok" : clientGone ? "client_gone" : "stream_broken";
+        accounting.settle(ctx, route, hold, usage, actual, false,
+                done ? null : ErrorClass.TRANSIENT_NETWORK, outcome, true);
+    }
+
+    private String errorEvent(String reason) {
+        ObjectNode error = JSON.createObjectNode();
+        error.putObject("error").put("message", Redactor.redact(reason)).put("type", "upstream_stream_broken")
+                .put("provider", route.provider().wire()).put("class", ErrorClass.TRANSIENT_NETWORK.wire());
+        return "event: error\ndata: " + error + "\n\n";
+    }
+
+    private static boolean write(OutputStream out, String text, boolean flush) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            if (flush) {
+                out.flush();
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Usage> usageIn(String data) {
+        try {
+            JsonNode chunk = JSON.readTree(data);
+            JsonNode u = chunk.path("usage");
+            if (u.path("prompt_tokens").canConvertToLong() && u.path("completion_tokens").canConvertToLong()) {
+                return Optional.of(new Usage(u.path("prompt_tokens").asLong(), u.path("completion_tokens").asLong()));
+            }
+        } catch (IOException ignored) {
+            // a chunk that is not JSON carries no usage
+        }
+        return Optional.empty();
+    }
+}
