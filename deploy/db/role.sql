@@ -13,7 +13,7 @@ SET log_min_error_statement = 'panic';
 
 -- The role, created on first run. A DO block cannot see psql variables, so the name travels in a
 -- session setting.
-SELECT set_config('openclaw.role', :'role', false);
+SET openclaw.role = :'role';
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = current_setting('openclaw.role')) THEN
@@ -39,3 +39,5 @@ ALTER ROLE :"role" IN DATABASE :"db" SET search_path = :"role";
 REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
 GRANT CONNECT ON DATABASE :"db" TO :"role";
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
+-- The maintenance database is the superuser's alone.
+REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;

@@ -15,18 +15,22 @@ openclaw_init_roles() (
     database="${POSTGRES_DB:-openclaw}"
     superuser="${POSTGRES_USER:-postgres}"
 
+    roles="gateway llm_router doctor notify soma_sync runner"
+
     [ -r "$role_sql" ] || { echo "openclaw: $role_sql is not readable" >&2; exit 1; }
-    for role in gateway llm_router doctor notify soma_sync runner; do
+    # Every password file first: fail closed before touching the database, so a missing file
+    # never leaves half the roles created (or one created with an empty password by a hasty fix).
+    for role in $roles; do
         password_file="$secrets_dir/db_password_$role"
-        # Fail closed: a role without its password file would be a role nobody can log in as,
-        # or worse, one created with an empty password by a careless fix.
         if [ ! -s "$password_file" ] || [ ! -r "$password_file" ]; then
             echo "openclaw: $password_file is missing, empty or unreadable; run deploy/vps/init-secrets.sh" >&2
             exit 1
         fi
+    done
+    for role in $roles; do
         psql -v ON_ERROR_STOP=1 --no-psqlrc --no-password --quiet \
             --username "$superuser" --dbname "$database" \
-            --set role="$role" --set db="$database" --set pwfile="$password_file" \
+            --set role="$role" --set db="$database" --set pwfile="$secrets_dir/db_password_$role" \
             --file "$role_sql"
         echo "openclaw: role and schema $role ready"
     done
