@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
+import io.openclaw.hq.testing.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,20 +16,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(TestSecretsResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties", value = FakeProviders.OVERRIDES))
 class ServiceBootTest {
 
     @Test
-    void readyCoversTheDatabase() {
+    void readyCoversTheDatabaseAndTheConfig() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.find { it.name.contains('Database') }.status", is("UP"));
+                .body("checks.find { it.name.contains('Database') }.status", is("UP"))
+                .body("checks.find { it.name == 'llm-router config' }.status", is("UP"))
+                .body("checks.find { it.name == 'config' }.data.'llm.json'", is("valid"));
     }
 
     @Test
     void runsNeedTheInternalToken() {
         given().when().get("/runs").then().statusCode(401).body("title", equalTo("unauthorized"));
         given().header("X-HQ-Internal-Token", "wrong-token-value").when().get("/runs").then().statusCode(401);
+        given().when().get("/v1/status").then().statusCode(401);
+        given().contentType("application/json").body("{}").when().post("/v1/review").then().statusCode(401);
     }
 
     @Test
