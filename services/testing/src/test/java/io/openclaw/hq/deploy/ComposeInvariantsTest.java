@@ -251,7 +251,11 @@ class ComposeInvariantsTest {
     @MethodSource("servicesAndRoles")
     void everyRestClientOfAServiceReachesItsPeerInCompose(String name) {
         JsonNode dependsOn = compose.service(name).path("depends_on");
-        RestClientUrls.inProduction(RepositoryRoot.resolve(name), compose.environment(name)).forEach((client, url) -> {
+        Map<String, String> clients = RestClientUrls.inProduction(RepositoryRoot.resolve(name), compose.environment(name));
+        List<String> readVariables = clients.keySet().stream().map(RestClientUrls::environmentVariable).toList();
+        compose.environment(name).keySet().stream().filter(key -> key.startsWith("QUARKUS_REST_CLIENT_")).forEach(key ->
+                assertThat(readVariables).as(name + " sets " + key + " but configures no such REST client").contains(key));
+        clients.forEach((client, url) -> {
             assertThat(url).as(name + " REST client '" + client + "' in a container (set "
                     + RestClientUrls.environmentVariable(client) + " in compose)")
                     .doesNotContain("127.0.0.1").doesNotContain("localhost").doesNotContain("<unset");
