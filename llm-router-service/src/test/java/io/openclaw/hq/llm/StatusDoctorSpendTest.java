@@ -1,0 +1,140 @@
+package io.openclaw.hq.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.openclaw.hq.llm.FakeProviders.answer;
+import static io.openclaw.hq.llm.FakeProviders.bearer;
+import static io.openclaw.hq.llm.FakeProviders.completion;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.llm.service.CostRecorder;
+import io.openclaw.hq.testing.CanarySecrets;
+import io.openclaw.hq.testing.EmbeddedPostgresResource;
+import io.openclaw.hq.testing.TestSecretsResource;
+import io.openclaw.hq.testing.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(TestSecretsResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties", value = FakeProviders.OVERRIDES))
+class StatusDoctorSpendTest {
+
+    @WireMockResource.InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    CostRecorder costs;
+
+    @BeforeEach
+    void reset() {
+        wireMock.resetAll();
+    }
+
+    private static RequestSpecification internal() {
+        return given().header(FakeProviders.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN).contentType("application/json");
+    }
+
+    @Test
+    void statusShowsProvidersRouterAndConfigWithoutKeys() {
+        String body = internal().get("/v1/status").then().statusCode(200)
+                .body("router.review_gate", is("fail-closed"))
+                .body("router.review_provider", is("openai"))
+                .body("router.review_model", is("gpt-4o-mini"))
+                .body("router.review_fallback.provider", is("mistral"))
+                .body("router.review_fallback.model", is("labs-devstral-small-2512"))
+                .body("router.review_caps.max_output_tokens", is(600))
+                .body("providers.openai.enabled", is(true))
+                .body("providers.openai.configured", is(true))
+                .body("providers.openai.state", is("active"))
+                .body("providers.openai.key_masked", startsWith("sk-"))
+                .body("providers.openai.key_fingerprint", startsWith("sha256:"))
+                .body("providers.openai.review_role", is("primary"))
+                .body("providers.mistral.review_role", is("fallback"))
+                .body("providers.moonshot.state", is("active"))
+                .body("providers.moonshot.review_role", is("never"))
+                .body("providers.ollama.enabled", is(false))
+                .body("providers.ollama.state", is("disabled"))
+                .body("providers.openai.breaker", is("closed"))
+                .body("config.valid", is(true))
+                .extract().asString();
+        CanarySecrets.assertNoLeak(body, "GET /v1/status");
+    }
+
+    @Test
+    void doctorProbesEachProviderAndWritesItsArtifact() {
+        wireMock.stubFor(get(urlEqualTo("/models")).withHeader("Authorization", equalTo(bearer("openai")))
+                .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        wireMock.stubFor(get(urlEqualTo("/models")).withHeader("Authorization", equalTo(bearer("mistral")))
+                .willReturn(aResponse().withStatus(429)));
+        wireMock.stubFor(get(urlEqualTo("/models")).withHeader("Authorization", equalTo(bearer("moonshot")))
+                .willReturn(aResponse().withStatus(401)));
+
+        JsonPath doctor = internal().post("/v1/doctor").then().statusCode(200)
+                .body("providers.openai.state", is("OK"))
+                .body("providers.mistral.state", is("DEGRADED"))
+                .body("providers.mistral.last_error_class", is("transient_quota"))
+                .body("providers.moonshot.state", is("DOWN"))
+                .body("providers.moonshot.last_error_class", is("non_transient"))
+                .body("state", is("DOWN"))
+                .extract().jsonPath();
+        String runId = doctor.getString("run_id");
+        String file = TestFiles.readArtifact("doctor/providers/" + runId + "/provider_status.json");
+        assertThat(file).contains("\"state\" : \"DEGRADED\"").contains("transient_quota");
+        CanarySecrets.assertNoLeak(file, "provider_status.json");
+
+        internal().get("/v1/status").then().statusCode(200)
+                .body("doctor.run_id", is(runId))
+                .body("doctor.providers.mistral.state", is("DEGRADED"))
+                .body("doctor.last_timestamp", startsWith("20"));
+        internal().get("/runs/" + runId).then().statusCode(200)
+                .body("action", is("llm_doctor")).body("status", is("success"))
+                .body("summary", containsString("mistral DEGRADED"));
+    }
+
+    @Test
+    void spendGivesDailyTotalsPerProviderAndModel() {
+        double before = visionCost(spend(30));
+        answer(wireMock, "openai", completion("gpt-4o", "hi", 1000, 100));
+        for (int i = 0; i < 2; i++) {
+            internal().header("X-OpenClaw-Purpose", "vision").body("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                    .post("/v1/chat/completions").then().statusCode(200);
+        }
+        assertThat(costs.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        JsonPath after = spend(30);
+        // 2 × (1000 × $2.50/M + 100 × $10/M) = $0.007
+        assertThat(visionCost(after) - before).isCloseTo(0.007, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(after.getString("currency")).isEqualTo("USD");
+        assertThat(after.getInt("days")).isEqualTo(30);
+
+        internal().get("/v1/spend?days=0").then().statusCode(400).body("detail", containsString("days"));
+        internal().get("/v1/spend?days=367").then().statusCode(400);
+    }
+
+    private static JsonPath spend(int days) {
+        return internal().get("/v1/spend?days=" + days).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static double visionCost(JsonPath spend) {
+        List<Map<String, Object>> daily = spend.getList("daily");
+        return daily.stream().filter(d -> "gpt-4o".equals(d.get("model")) && "openai".equals(d.get("provider")))
+                .mapToDouble(d -> ((Number) d.get("costUsd")).doubleValue()).sum();
+    }
+}
