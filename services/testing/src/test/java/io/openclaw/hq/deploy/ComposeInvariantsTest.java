@@ -99,6 +99,7 @@ class ComposeInvariantsTest {
     void everyServiceRunsHardened(String name) {
         JsonNode service = compose.service(name);
         assertThat(service.path("read_only").asBoolean(false)).as(name + " read_only").isTrue();
+        assertThat(service.path("init").asBoolean(false)).as(name + " init reaps orphaned children").isTrue();
         assertThat(compose.textList(service.path("tmpfs"))).as(name + " tmpfs")
                 .anyMatch(entry -> entry.equals("/tmp") || entry.startsWith("/tmp:"));
         assertThat(compose.textList(service.path("cap_drop"))).as(name + " cap_drop").contains("ALL");
