@@ -54,7 +54,7 @@ class ReviewFallbackMatrixTest {
                 Arguments.of("502", error(502, "bad gateway"), "transient_server", 1, 200),
                 Arguments.of("503", error(503, "overloaded"), "transient_server", 1, 200),
                 Arguments.of("504", error(504, "gateway timeout"), "transient_server", 1, 200),
-                Arguments.of("read timeout", approved("gpt-4o-mini").withFixedDelay(1600), "transient_network", 1, 200),
+                Arguments.of("read timeout", approved("gpt-4o-mini").withFixedDelay(5000), "transient_network", 1, 200),
                 Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "transient_network", 1, 200),
                 Arguments.of("empty response", aResponse().withFault(Fault.EMPTY_RESPONSE), "transient_network", 1, 200),
                 Arguments.of("505", error(505, "version"), "non_transient", 0, 502),
@@ -94,7 +94,7 @@ class ReviewFallbackMatrixTest {
         return Stream.of(
                 Arguments.of(error(429, "quota"), error(503, "down"), "transient_quota", "transient_server"),
                 Arguments.of(error(500, "boom"), error(401, "bad key"), "transient_server", "non_transient"),
-                Arguments.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), approved("x").withFixedDelay(1600),
+                Arguments.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), approved("x").withFixedDelay(5000),
                         "transient_network", "transient_network"));
     }
 
