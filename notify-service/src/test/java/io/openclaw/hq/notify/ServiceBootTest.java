@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
+import io.openclaw.hq.testing.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(TestSecretsResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
+        value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
 class ServiceBootTest {
 
     @Test

@@ -1,0 +1,137 @@
+package io.openclaw.hq.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.openclaw.hq.notify.NotifyTestSupport.postAlert;
+import static io.openclaw.hq.notify.NotifyTestSupport.pushoverCalls;
+import static io.openclaw.hq.notify.NotifyTestSupport.pushoverPost;
+import static io.openclaw.hq.notify.NotifyTestSupport.twilioCalls;
+import static io.openclaw.hq.notify.NotifyTestSupport.twilioPost;
+import static io.openclaw.hq.notify.NotifyTestSupport.uniqueCheck;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.openclaw.hq.platform.secrets.SecretResolver;
+import io.openclaw.hq.testing.CanarySecrets;
+import io.openclaw.hq.testing.EmbeddedPostgresResource;
+import io.openclaw.hq.testing.TestSecretsResource;
+import io.openclaw.hq.testing.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provider failures: 4xx is permanent (one call), 5xx and timeouts are retried (three calls) and then
+ * recorded as failed; a slow provider does not hold up the other channel; a channel without
+ * credentials is not_configured while the other still sends.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(TestSecretsResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
+        value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
+class ProviderFailureTest {
+
+    /** One call plus the configured two retries. */
+    static final int ATTEMPTS = 3;
+
+    @WireMockResource.InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    SecretResolver secrets;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void providersUp() {
+        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
+        NotifyTestSupport.providersAccept(wireMock);
+        breakers.resetAll();
+    }
+
+    @Test
+    void a4xxIsPermanentOneCallAndTheProvidersTextIsKept() {
+        wireMock.stubFor(pushoverPost().willReturn(aResponse().withStatus(400)
+                .withBody("{\"user\":\"invalid\",\"errors\":[\"user identifier is not a valid user\"],\"status\":0}")));
+        postAlert(uniqueCheck("p4xx"), "FAIL", "critical").statusCode(200)
+                .body("channels.outcome", contains("failed", "sent"))
+                .body("channels[0].error", containsString("HTTP 400"))
+                .body("channels[0].error", containsString("user identifier is not a valid user"));
+        wireMock.verify(1, pushoverCalls());
+        wireMock.verify(1, twilioCalls());
+    }
+
+    @Test
+    void a5xxIsRetriedWithBackoffThenRecordedAsFailed() {
+        wireMock.stubFor(twilioPost().willReturn(aResponse().withStatus(503)
+                .withBody("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}")));
+        String check = uniqueCheck("t5xx");
+        postAlert(check, "FAIL", "critical").statusCode(200)
+                .body("channels.outcome", contains("sent", "failed"))
+                .body("channels[1].error", containsString("unavailable after retries"))
+                .body("channels[1].error", containsString("503"));
+        wireMock.verify(1, pushoverCalls());
+        wireMock.verify(ATTEMPTS, twilioCalls());
+
+        given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN)
+                .when().get("/deliveries?limit=5").then().statusCode(200)
+                .body("find { it.checkId == '" + check + "' && it.channel == 'sms' }.status", equalTo("failed"))
+                .body("find { it.checkId == '" + check + "' && it.channel == 'sms' }.providerStatus", equalTo(503))
+                .body("find { it.checkId == '" + check + "' && it.channel == 'pushover' }.status", equalTo("sent"));
+    }
+
+    @Test
+    void aTimeoutIsRetriedThenRecordedAsFailed() {
+        wireMock.stubFor(pushoverPost().willReturn(NotifyTestSupport.pushoverAccepted().withFixedDelay(5_000)));
+        postAlert(uniqueCheck("ptimeout"), "FAIL", "warning").statusCode(200)
+                .body("channels.outcome", contains("failed"))
+                .body("channels[0].error", containsString("did not answer"));
+        wireMock.verify(ATTEMPTS, pushoverCalls());
+    }
+
+    @Test
+    void aSlowProviderDoesNotDelayTheOtherChannel() {
+        wireMock.stubFor(pushoverPost().willReturn(NotifyTestSupport.pushoverAccepted().withFixedDelay(5_000)));
+        postAlert(uniqueCheck("slow"), "FAIL", "critical").statusCode(200)
+                .body("channels.outcome", contains("failed", "sent"));
+        LoggedRequest firstPushover = wireMock.findAll(pushoverCalls()).get(0);
+        LoggedRequest sms = wireMock.findAll(twilioCalls()).get(0);
+        // had SMS waited for Pushover, it would arrive after all three Pushover attempts had begun
+        LoggedRequest lastPushover = wireMock.findAll(pushoverCalls()).get(ATTEMPTS - 1);
+        assertThat(sms.getLoggedDate()).isBefore(lastPushover.getLoggedDate());
+        assertThat(firstPushover.getLoggedDate()).isBefore(lastPushover.getLoggedDate());
+    }
+
+    @Test
+    void aChannelWithoutCredentialsIsNotConfiguredAndTheOtherStillSends() throws Exception {
+        Path user = secrets.secretsDir().resolve("pushover_user");
+        String saved = Files.readString(user);
+        Files.delete(user);
+        try {
+            postAlert(uniqueCheck("nocreds"), "FAIL", "critical").statusCode(200)
+                    .body("channels.outcome", contains("not_configured", "sent"))
+                    .body("channels[0].error", containsString("PUSHOVER_USER"));
+            given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN)
+                    .when().get("/status").then().statusCode(200)
+                    .body("pushover.configured", equalTo(false))
+                    .body("pushover.missing", contains("PUSHOVER_USER"))
+                    .body("sms.configured", equalTo(true));
+        } finally {
+            Files.writeString(user, saved);
+        }
+        wireMock.verify(0, pushoverCalls());
+        wireMock.verify(1, twilioCalls());
+    }
+}
