@@ -5,29 +5,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import io.openclaw.hq.testing.CanarySecrets;
-import io.openclaw.hq.testing.EmbeddedPostgresResource;
-import io.openclaw.hq.testing.TestSecretsResource;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
-@WithTestResource(TestSecretsResource.class)
+@DoctorTestResources
 class ServiceBootTest {
 
     @Test
-    void readyCoversTheDatabase() {
+    void readyCoversTheDatabaseAndTheTargetsFile() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.find { it.name.contains('Database') }.status", is("UP"));
+                .body("checks.find { it.name.contains('Database') }.status", is("UP"))
+                .body("checks.find { it.name == 'config' }.data.'targets.json'", is("valid"));
     }
 
     @Test
     void runsNeedTheInternalToken() {
         given().when().get("/runs").then().statusCode(401).body("title", equalTo("unauthorized"));
         given().header("X-HQ-Internal-Token", "wrong-token-value").when().get("/runs").then().statusCode(401);
+        given().when().post("/doctor/run").then().statusCode(401);
+        given().when().post("/heal").then().statusCode(401);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.openclaw.hq.doctor.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.doctor.DoctorTestResources;
+import io.openclaw.hq.doctor.host.FakeVpsHost;
+import io.openclaw.hq.doctor.host.HostScenario;
+import io.openclaw.hq.doctor.host.MinaHostResource;
+import io.openclaw.hq.doctor.service.Stubs;
+import io.openclaw.hq.testing.CanarySecrets;
+import io.openclaw.hq.testing.TestSecretsResource;
+import io.openclaw.hq.testing.WireMockResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@DoctorTestResources
+class DoctorResourceTest {
+
+    @MinaHostResource.InjectHost
+    FakeVpsHost host;
+
+    @WireMockResource.InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void healthy() {
+        Stubs.healthyStack(wireMock);
+        host.use(HostScenario.healthy());
+    }
+
+    static RequestSpecification api() {
+        return given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN);
+    }
+
+    @Test
+    void aRunOnAHealthyHostReportsNineChecksKeepsDoctorJsonAndARun() throws Exception {
+        JsonPath report = api().header("X-HQ-Actor", "sha256:1a2b3c4d").header("X-HQ-Trigger", "web")
+                .when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("checks.number", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(report.getList("checks.id", String.class)).containsExactly("tailscale", "compose_stack", "api_healthz",
+                "public_ports", "docker_ports", "disk_logs", "key_health", "console_bind", "guard_health");
+        assertThat(report.getString("status")).isNotEqualTo("FAIL");
+        assertThat(report.getString("mode")).isEqualTo("ssh");
+        assertThat(report.getString("target")).isEqualTo("test-vps");
+        assertThat(report.getBoolean("posture.tailscaleUp")).isTrue();
+        assertThat(report.getString("posture.tailscaleIpv4")).isEqualTo("100.100.7.42");
+        assertThat(Stubs.sorted(host.commands())).isEqualTo(Stubs.DOCTOR_PROBES);
+
+        String runId = report.getString("runId");
+        Path doctorJson = TestSecretsResource.artifactRoot().resolve("doctor/" + runId + "/doctor.json");
+        assertThat(doctorJson).exists();
+        assertThat(Files.readString(doctorJson)).contains("\"runId\" : \"" + runId + "\"");
+        api().when().get("/runs/" + runId).then().statusCode(200)
+                .body("action", equalTo("doctor")).body("status", equalTo("success"))
+                .body("trigger", equalTo("web")).body("actor", equalTo("sha256:1a2b3c4d"))
+                .body("artifacts", org.hamcrest.Matchers.hasItem("doctor/" + runId + "/doctor.json"));
+
+        // key health shows masked forms and fingerprints, never a value
+        String keyDetails = String.join("\n", report.getList("checks.find { it.id == 'key_health' }.details", String.class));
+        assertThat(keyDetails).contains("openai_api_key (required): present from file").contains("sha256:");
+        CanarySecrets.assertNoLeak(report.prettify(), "doctor report");
+        CanarySecrets.assertNoLeakInTree(TestSecretsResource.artifactRoot());
+        CanarySecrets.assertNoLeakInSchema("doctor");
+    }
+
+    @Test
+    void faultsOnTheHostAndInTheStackFailTheirOwnChecks() {
+        host.use(HostScenario.healthy().dockerPublic(true).diskFull(true).sshdPublic(true));
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ready/runner-service")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withBody("{\"status\":\"DOWN\"}")));
+        JsonPath report = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("status")).isEqualTo("FAIL");
+        Map<String, String> statuses = new java.util.TreeMap<>();
+        report.getList("checks", Map.class).forEach(c -> statuses.put((String) c.get("id"), (String) c.get("status")));
+        assertThat(statuses).containsEntry("docker_ports", "FAIL").containsEntry("disk_logs", "FAIL")
+                .containsEntry("public_ports", "FAIL").containsEntry("compose_stack", "FAIL")
+                .containsEntry("tailscale", "PASS").containsEntry("console_bind", "PASS");
+        assertThat(report.getString("checks.find { it.id == 'compose_stack' }.summary")).contains("runner-service");
+        assertThat(report.getString("checks.find { it.id == 'public_ports' }.remediation")).contains("SSHD_PUBLIC");
+        assertThat(report.getBoolean("posture.sshdPublic")).isTrue();
+        api().when().get("/runs/" + report.getString("runId")).then().statusCode(200).body("status", equalTo("failure"));
+    }
+
+    @Test
+    void reportsComeNewestFirstAndHistoryCountsEachCheckPerDay() {
+        String first = api().when().post("/doctor/run").then().statusCode(200).extract().path("runId");
+        host.use(HostScenario.healthy().dockerPublic(true));
+        String second = api().when().post("/doctor/run").then().statusCode(200).extract().path("runId");
+
+        List<String> ids = api().when().get("/doctor/reports?limit=2").then().statusCode(200).extract().jsonPath()
+                .getList("runId", String.class);
+        assertThat(ids).containsExactly(second, first);
+
+        JsonPath history = api().when().get("/doctor/history?days=7").then().statusCode(200).extract().jsonPath();
+        assertThat(history.getInt("days")).isEqualTo(7);
+        assertThat(history.getList("checks", String.class)).hasSize(9);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        int dockerFails = history.getInt("points.find { it.date == '" + today + "' && it.checkId == 'docker_ports' }.fail");
+        int tailscalePasses = history.getInt("points.find { it.date == '" + today + "' && it.checkId == 'tailscale' }.pass");
+        assertThat(dockerFails).isGreaterThanOrEqualTo(1);
+        assertThat(tailscalePasses).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void outOfRangeParametersAreA400NamingTheParameter() {
+        api().when().get("/doctor/reports?limit=0").then().statusCode(400).body("detail", containsString("limit must be between 1 and 100"));
+        api().when().get("/doctor/reports?limit=abc").then().statusCode(404);
+        api().when().get("/doctor/history?days=91").then().statusCode(400).body("detail", containsString("days must be between 1 and 90"));
+        api().header("X-HQ-Trigger", "timer").when().post("/doctor/run").then().statusCode(400)
+                .body("detail", containsString("X-HQ-Trigger"));
+        api().header("X-HQ-Actor", "a b").when().post("/doctor/run").then().statusCode(400)
+                .body("detail", containsString("X-HQ-Actor"));
+    }
+}
