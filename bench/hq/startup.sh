@@ -62,13 +62,24 @@ run_up() {
 measure() {
   local name=$1 flags=$2 start end s line
   "$HQ" down >/dev/null
-  start=$EPOCHREALTIME
-  if ! run_up "$flags" >"$WORK/up.log" 2>&1; then
+  local attempt
+  # A failed start is retried twice (a jar rebuilt under a running service can fail one); a third
+  # failure stops the benchmark. Retries are reported, never silently averaged in.
+  for attempt in 1 2 3; do
+    start=$EPOCHREALTIME
+    if run_up "$flags" >"$WORK/up.log" 2>&1; then
+      end=$EPOCHREALTIME
+      break
+    fi
     cat "$WORK/up.log" >&2
-    echo "bench: ./hq up failed for variant $name" >&2
-    exit 1
-  fi
-  end=$EPOCHREALTIME
+    "$HQ" down >/dev/null
+    if ((attempt == 3)); then
+      echo "bench: ./hq up failed three times for variant $name" >&2
+      exit 1
+    fi
+    echo "bench: ./hq up failed for variant $name (attempt $attempt); retrying in 20 s" >&2
+    sleep 20
+  done
   line=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')
   local pss=0 pid
   for s in "${SERVICES[@]}"; do
