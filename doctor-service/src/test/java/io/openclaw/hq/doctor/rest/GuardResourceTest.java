@@ -40,6 +40,9 @@ class GuardResourceTest {
     @Inject
     ResourceLocks locks;
 
+    @Inject
+    io.openclaw.hq.doctor.service.GuardLogStore guardLog;
+
     @BeforeEach
     void healthy() {
         Stubs.healthyStack(wireMock);
@@ -106,5 +109,23 @@ class GuardResourceTest {
         assertThat(entry.getList("alerts", String.class)).containsExactly("doctor.tailscale FAIL/critical (not delivered)",
                 "doctor.public_ports FAIL/critical (not delivered)");
         assertThat(host.commands()).doesNotContain(io.openclaw.hq.doctor.host.Probe.REMEDIATE_SSHD.wire());
+    }
+
+    @Test
+    void guardHealthFailsWhenTheLastGuardRunIsOlderThanTwoIntervals() {
+        guardLog.append(new io.openclaw.hq.doctor.model.GuardEntry(0, java.time.Instant.now().minus(java.time.Duration.ofMinutes(25)),
+                "20260101T000000Z-old001", "test-vps", io.openclaw.hq.doctor.model.GuardOutcome.PASS,
+                io.openclaw.hq.doctor.model.CheckStatus.PASS, java.util.List.of(), java.util.List.of(), java.util.List.of(), "doctor PASS"));
+        JsonPath report = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("FAIL");
+        assertThat(report.getString("checks.find { it.id == 'guard_health' }.summary")).contains("more than two intervals");
+
+        // that guard run saw the stale guard (FAIL); the one after it is recent: WARN, then PASS once it passed
+        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("FAIL"));
+        JsonPath recent = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(recent.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("WARN");
+        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("PASS"));
+        JsonPath fresh = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(fresh.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("PASS");
     }
 }
