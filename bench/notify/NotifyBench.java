@@ -74,7 +74,7 @@ public class NotifyBench {
 
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
         WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").containerThreads(32).jettyAcceptors(1).disableRequestJournal(false));
+                .bindAddress("127.0.0.1").containerThreads(32).jettyAcceptors(1));
         wireMock.start();
         wireMock.stubFor(post(urlPathEqualTo("/1/messages.json")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Limit-App-Limit", "10000")

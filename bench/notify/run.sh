@@ -11,4 +11,4 @@ trap 'rm -f "$cp_file"' EXIT
 # the test classpath brings embedded PostgreSQL and WireMock, the same peers the tests use
 ./mvnw -q -o dependency:build-classpath -pl notify-service -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -Xmx512m -cp "$(cat "$cp_file")" bench/notify/NotifyBench.java notify-service/target/quarkus-app/quarkus-run.jar "$threads"
+java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat "$cp_file")" bench/notify/NotifyBench.java notify-service/target/quarkus-app/quarkus-run.jar "$threads"

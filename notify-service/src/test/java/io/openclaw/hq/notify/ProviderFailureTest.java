@@ -93,6 +93,24 @@ class ProviderFailureTest {
     }
 
     @Test
+    void whenNoChannelDeliveredTheNextReportTriesAgainInsteadOfBeingRateLimited() {
+        wireMock.stubFor(pushoverPost().willReturn(aResponse().withStatus(502)));
+        wireMock.stubFor(twilioPost().willReturn(aResponse().withStatus(500)));
+        String check = uniqueCheck("down");
+        postAlert(check, "FAIL", "critical").statusCode(200)
+                .body("notification", equalTo("alert"))
+                .body("channels.outcome", contains("failed", "failed"));
+
+        NotifyTestSupport.providersAccept(wireMock);
+        postAlert(check, "FAIL", "critical").statusCode(200)
+                .body("notification", equalTo("alert"))
+                .body("channels.outcome", contains("sent", "sent"));
+        postAlert(check, "FAIL", "critical").statusCode(200).body("suppressed", equalTo("rate limit"));
+        wireMock.verify(1, pushoverCalls());
+        wireMock.verify(1, twilioCalls());
+    }
+
+    @Test
     void aTimeoutIsRetriedThenRecordedAsFailed() {
         wireMock.stubFor(pushoverPost().willReturn(NotifyTestSupport.pushoverAccepted().withFixedDelay(5_000)));
         postAlert(uniqueCheck("ptimeout"), "FAIL", "warning").statusCode(200)

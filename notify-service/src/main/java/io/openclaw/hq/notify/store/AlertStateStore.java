@@ -61,6 +61,29 @@ public class AlertStateStore {
         }
     }
 
+    /**
+     * Undoes what a notification changed in the operator's view ({@code notified}, the alert times,
+     * flapping) when not one channel delivered it, so the next report tries again instead of being
+     * rate limited. Only if no later notification for the check has happened since.
+     */
+    public boolean revertNotification(AlertState sent, AlertState prior) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE alert_state SET notified = ?, last_notified_at = ?, "
+                        + "last_alert_at = ?, last_alert_severity = ?, flapping = ? "
+                        + "WHERE check_id = ? AND last_notified_at = ?")) {
+            s.setString(1, prior == null || prior.notified() == null ? null : prior.notified().name());
+            Jdbc.setInstant(s, 2, prior == null ? null : prior.lastNotifiedAt());
+            Jdbc.setInstant(s, 3, prior == null ? null : prior.lastAlertAt());
+            s.setString(4, prior == null || prior.lastAlertSeverity() == null ? null : prior.lastAlertSeverity().wire());
+            s.setBoolean(5, prior != null && prior.flapping());
+            s.setString(6, sent.checkId());
+            Jdbc.setInstant(s, 7, sent.lastNotifiedAt());
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.failure("alert_state", e);
+        }
+    }
+
     public Optional<AlertState> find(String checkId) {
         try (Connection c = dataSource.getConnection()) {
             return find(c, checkId);
