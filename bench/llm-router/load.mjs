@@ -28,6 +28,7 @@ function once(record) {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
+        if (res.statusCode !== 200 && process.env.BENCH_SHOW_ERRORS) console.error(Buffer.concat(chunks).toString());
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         const overhead = res.headers['x-openclaw-overhead-ms'];
         record(res.statusCode, ms, overhead === undefined ? null : Number(overhead));
@@ -72,7 +73,9 @@ await phase(warmup, () => {});
 const latencies = [];
 const overheads = [];
 let errors = 0;
+const statuses = {};
 await phase(seconds, (status, ms, overhead) => {
+  statuses[status] = (statuses[status] || 0) + 1;
   if (status !== 200) { errors++; return; }
   latencies.push(ms);
   if (overhead !== null) overheads.push(overhead);
@@ -80,7 +83,7 @@ await phase(seconds, (status, ms, overhead) => {
 latencies.sort((a, b) => a - b);
 overheads.sort((a, b) => a - b);
 const round = (v) => (v === null ? null : Math.round(v * 1000) / 1000);
-console.log(JSON.stringify({ name, rate, requests: latencies.length + errors, errors,
+console.log(JSON.stringify({ name, rate, requests: latencies.length + errors, errors, statuses,
   p50: round(pct(latencies, 50)), p99: round(pct(latencies, 99)),
   headerOverheadP50: round(pct(overheads, 50)), headerOverheadP99: round(pct(overheads, 99)) }));
 agent.destroy();
