@@ -74,7 +74,24 @@ class DoctorResourceTest {
         assertThat(keyDetails).contains("openai_api_key (required): present from file").contains("sha256:");
         CanarySecrets.assertNoLeak(report.prettify(), "doctor report");
         CanarySecrets.assertNoLeakInTree(TestSecretsResource.artifactRoot());
+        try (java.util.stream.Stream<Path> files = Files.walk(TestSecretsResource.artifactRoot())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(privateKeyBody());
+            }
+        }
         CanarySecrets.assertNoLeakInSchema("doctor");
+        if (Files.exists(TestSecretsResource.LOG_FILE)) {
+            String log = Files.readString(TestSecretsResource.LOG_FILE);
+            CanarySecrets.assertNoLeak(log, "service log");
+            assertThat(log).doesNotContain(privateKeyBody());
+        }
+    }
+
+    /** A line from the middle of the doctor's private key: it must appear in no log and no artifact. */
+    private String privateKeyBody() {
+        List<String> lines = host.clientPrivateKeyOpenSsh().lines().toList();
+        return lines.get(lines.size() / 2);
     }
 
     @Test
