@@ -46,6 +46,9 @@ class ChatCompletionsTest {
     @Inject
     CostRecorder costs;
 
+    @Inject
+    io.openclaw.hq.llm.client.ProviderRegistry providers;
+
     @BeforeEach
     void reset() {
         wireMock.resetAll();
@@ -175,6 +178,15 @@ class ChatCompletionsTest {
         internal().body("{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}")
                 .post("/v1/chat/completions").then().statusCode(502)
                 .header("X-OpenClaw-Error-Class", "non_transient");
+    }
+
+    @Test
+    void disabledProvidersAreNeverHandedOut() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> providers.enabled(io.openclaw.hq.llm.model.ProviderName.OLLAMA))
+                .isInstanceOf(io.openclaw.hq.llm.model.ProviderException.class)
+                .hasMessageContaining("not in enabledProviders");
+        assertThat(providers.enabled(io.openclaw.hq.llm.model.ProviderName.MOONSHOT).name())
+                .isEqualTo(io.openclaw.hq.llm.model.ProviderName.MOONSHOT);
     }
 
     @Test
