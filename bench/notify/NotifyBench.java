@@ -105,7 +105,8 @@ public class NotifyBench {
             waitUntilReady(http, base, process);
             System.out.printf("service ready after %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
 
-            runLoad(http, base, workers, "warmup", 10, WARMUP_ALERTS / 10, "info", null);
+            // warm-up checks are critical, so both provider clients are warm before the measured run
+            runLoad(http, base, workers, "warmup", 10, WARMUP_ALERTS / 10, "critical", null);
             wireMock.resetRequests();
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("DELETE FROM notify.deliveries");
@@ -114,7 +115,10 @@ public class NotifyBench {
             Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
             long[] latencies = new long[ALERTS];
             long start = System.nanoTime();
-            runLoad(http, base, workers, "bench", CHECKS, ROUNDS, null, new Recorder(latencies, outcomes));
+            List<Long> notifying = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> suppressed = java.util.Collections.synchronizedList(new ArrayList<>());
+            runLoad(http, base, workers, "bench", CHECKS, ROUNDS, null,
+                    new Recorder(latencies, outcomes, notifying, suppressed));
             long wall = System.nanoTime() - start;
 
             Arrays.sort(latencies);
@@ -138,6 +142,11 @@ public class NotifyBench {
             System.out.printf("wall: %.2f s, throughput: %.0f alerts/s%n", wall / 1e9, ALERTS / (wall / 1e9));
             System.out.printf("latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f%n", ms(latencies, 0.50),
                     ms(latencies, 0.90), ms(latencies, 0.99), latencies[ALERTS - 1] / 1e6);
+            long[] sortedSuppressed = suppressed.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sortedNotifying = notifying.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("  suppressed (%d): p50 %.2f, p99 %.2f; notifying (%d, provider calls and run files): p50 %.2f, p99 %.2f%n",
+                    sortedSuppressed.length, ms(sortedSuppressed, 0.50), ms(sortedSuppressed, 0.99),
+                    sortedNotifying.length, ms(sortedNotifying, 0.50), ms(sortedNotifying, 0.99));
             System.out.println("responses by notification: " + new TreeMap<>(outcomes));
             System.out.println("delivery rows by channel:status: " + rows);
             System.out.printf("provider calls: pushover %d (expected %d), twilio %d (expected %d)%n", pushoverCalls,
@@ -163,7 +172,7 @@ public class NotifyBench {
     }
 
     /** Where the measured run puts each latency and each response's notification. */
-    record Recorder(long[] latencies, Map<String, AtomicLong> outcomes) {
+    record Recorder(long[] latencies, Map<String, AtomicLong> outcomes, List<Long> notifying, List<Long> suppressed) {
     }
 
     /**
@@ -202,6 +211,7 @@ public class NotifyBench {
                         if (recorder != null) {
                             recorder.latencies()[(int) next.getAndIncrement()] = elapsed;
                             recorder.outcomes().computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                            (outcome.equals("suppressed") ? recorder.suppressed() : recorder.notifying()).add(elapsed);
                         }
                     }
                 }
