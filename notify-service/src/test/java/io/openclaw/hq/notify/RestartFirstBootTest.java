@@ -12,6 +12,11 @@ import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.openclaw.hq.notify.model.Channel;
+import io.openclaw.hq.notify.model.DeliveryOutcome;
+import io.openclaw.hq.notify.model.NotificationKind;
+import io.openclaw.hq.notify.model.Severity;
+import io.openclaw.hq.notify.store.DeliveryStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +40,22 @@ class RestartFirstBootTest {
     @Inject
     SecretResolver secrets;
 
+    @Inject
+    DeliveryStore deliveries;
+
+    /** The id of a delivery left "sending", as a crash mid-send would leave it; set by this boot. */
+    static final String IN_FLIGHT_PROPERTY = "openclaw-notify-test-in-flight-delivery";
+
     @Test
     void alertsBeforeTheRestart() {
         NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
         NotifyTestSupport.providersAccept(wireMock);
         postAlert(CHECK, "FAIL", "warning").statusCode(200).body("notification", equalTo("alert"));
         wireMock.verify(1, pushoverCalls());
+        long inFlight = deliveries.insert(new DeliveryStore.NewDelivery(java.time.Instant.now(), null, CHECK,
+                NotificationKind.ALERT, Channel.SMS, "+…0001", Severity.CRITICAL, "[FAIL] crash mid-send",
+                DeliveryOutcome.SENDING, null));
+        System.setProperty(IN_FLIGHT_PROPERTY, Long.toString(inFlight));
         System.setProperty(FirstBootDatabase.URL_PROPERTY, org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.datasource.jdbc.url", String.class));
     }

@@ -70,6 +70,16 @@ class RestartedDryRunTest {
     }
 
     @Test
+    void aDeliveryLeftSendingByTheFirstBootIsMarkedInterrupted() {
+        String id = System.getProperty(RestartFirstBootTest.IN_FLIGHT_PROPERTY);
+        Assumptions.assumeTrue(id != null, "runs after RestartFirstBootTest in the same JVM");
+        given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN).when().get("/deliveries?limit=500")
+                .then().statusCode(200)
+                .body("find { it.id == " + id + " }.status", equalTo("interrupted"))
+                .body("find { it.id == " + id + " }.error", org.hamcrest.Matchers.containsString("may or may not have arrived"));
+    }
+
+    @Test
     void dryRunRecordsEverythingButCallsNoProvider() {
         String check = uniqueCheck("dry");
         postAlert(check, "FAIL", "critical").statusCode(200)
