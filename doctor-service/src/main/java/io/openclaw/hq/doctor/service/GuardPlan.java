@@ -19,7 +19,20 @@ public final class GuardPlan {
     public static final String REMEDIATION_CHECK_ID = "guard.remediation";
     static final String CHECK_PREFIX = "doctor.";
 
+    // notify-service refuses longer fields with a 400; cut here, visibly, rather than lose the alert
+    static final int MAX_TITLE = 200;
+    static final int MAX_MESSAGE = 8000;
+
     private GuardPlan() {
+    }
+
+    static AlertRequest alert(String checkId, String status, String severity, String title, String message, String source) {
+        return new AlertRequest(checkId, status, severity, cut(title, MAX_TITLE), cut(message, MAX_MESSAGE), source);
+    }
+
+    static String cut(String text, int max) {
+        String marker = " …[cut]";
+        return text.length() <= max ? text : text.substring(0, max - marker.length()) + marker;
     }
 
     public static boolean shouldRemediate(DoctorReport report) {
@@ -42,7 +55,7 @@ public final class GuardPlan {
         for (CheckResult check : report.failing()) {
             String message = check.summary() + (check.details().isEmpty() ? ""
                     : "\n" + check.details().stream().limit(5).collect(Collectors.joining("\n")));
-            alerts.add(new AlertRequest(CHECK_PREFIX + check.id(), "FAIL", "critical",
+            alerts.add(alert(CHECK_PREFIX + check.id(), "FAIL", "critical",
                     report.target() + ": " + check.name() + " FAIL", message, source));
         }
         return alerts;
@@ -54,7 +67,7 @@ public final class GuardPlan {
         List<AlertRequest> alerts = new ArrayList<>();
         for (CheckResult check : now.checks()) {
             if (failingBefore.contains(check.id()) && !stillFailing.contains(check.id())) {
-                alerts.add(new AlertRequest(CHECK_PREFIX + check.id(), "OK", "info",
+                alerts.add(alert(CHECK_PREFIX + check.id(), "OK", "info",
                         now.target() + ": " + check.name() + " resolved", check.summary(), source));
             }
         }
@@ -62,7 +75,7 @@ public final class GuardPlan {
     }
 
     public static AlertRequest remediationFailed(String target, String why, String source) {
-        return new AlertRequest(REMEDIATION_CHECK_ID, "FAIL", "emergency",
+        return alert(REMEDIATION_CHECK_ID, "FAIL", "emergency",
                 target + ": sshd remediation FAILED", why + "\nsshd may still be public. Read GET /guard/log and run "
                         + "POST /heal {\"mode\":\"check-only\"}.", source);
     }
