@@ -31,11 +31,13 @@ function once(record) {
         if (res.statusCode !== 200 && process.env.BENCH_SHOW_ERRORS) console.error(Buffer.concat(chunks).toString());
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         const overhead = res.headers['x-openclaw-overhead-ms'];
-        record(res.statusCode, ms, overhead === undefined ? null : Number(overhead));
+        const upstream = res.headers['x-openclaw-upstream-ms'];
+        record(res.statusCode, ms, overhead === undefined ? null : Number(overhead),
+          upstream === undefined ? null : Number(upstream));
         resolve();
       });
     });
-    req.on('error', () => { record(0, null, null); resolve(); });
+    req.on('error', () => { record(0, null, null, null); resolve(); });
     req.end(payload);
   });
 }
@@ -72,18 +74,22 @@ function pct(sorted, p) {
 await phase(warmup, () => {});
 const latencies = [];
 const overheads = [];
+const upstreams = [];
 let errors = 0;
 const statuses = {};
-await phase(seconds, (status, ms, overhead) => {
+await phase(seconds, (status, ms, overhead, upstream) => {
   statuses[status] = (statuses[status] || 0) + 1;
   if (status !== 200) { errors++; return; }
   latencies.push(ms);
   if (overhead !== null) overheads.push(overhead);
+  if (upstream !== null) upstreams.push(upstream);
 });
 latencies.sort((a, b) => a - b);
 overheads.sort((a, b) => a - b);
+upstreams.sort((a, b) => a - b);
 const round = (v) => (v === null ? null : Math.round(v * 1000) / 1000);
 console.log(JSON.stringify({ name, rate, requests: latencies.length + errors, errors, statuses,
   p50: round(pct(latencies, 50)), p99: round(pct(latencies, 99)),
-  headerOverheadP50: round(pct(overheads, 50)), headerOverheadP99: round(pct(overheads, 99)) }));
+  headerOverheadP50: round(pct(overheads, 50)), headerOverheadP99: round(pct(overheads, 99)),
+  headerUpstreamP50: round(pct(upstreams, 50)), headerUpstreamP99: round(pct(upstreams, 99)) }));
 agent.destroy();

@@ -44,7 +44,7 @@ java -cp "$(cat "$WORK/cp.txt")" io.openclaw.hq.testing.LocalPostgres $PG_PORT "
 for _ in $(seq 1 120); do grep -q "ready on" "$WORK/pg.log" && break; sleep 0.5; done
 HTTP_PORT=$ROUTER_PORT DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/openclaw DB_USER=llm_router \
   OPENCLAW_SECRETS_DIR="$WORK/secrets" OPENCLAW_CONFIG_DIR="$WORK/config" OPENCLAW_ARTIFACTS_ROOT="$WORK/artifacts" \
-  java -Xmx256m -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
+  java -Xmx256m -XX:+UseSerialGC -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
   -jar llm-router-service/target/quarkus-app/quarkus-run.jar > "$WORK/router.log" 2>&1 & PIDS+=($!)
 (cd "$BENCH" && NODE_ENV=production exec node --require ./loopback-only.cjs \
   node_modules/@portkey-ai/gateway/build/start-server.js --port=$PORTKEY_PORT --headless) > "$WORK/portkey.log" 2>&1 & PIDS+=($!)

@@ -72,7 +72,8 @@ public class ChatCompletionsResource {
                 .header(OpenClawHeaders.PROVIDER, answer.route().provider().wire())
                 .header(OpenClawHeaders.MODEL, answer.route().model())
                 .header(OpenClawHeaders.FALLBACK, Boolean.toString(answer.fallbackUsed()))
-                .header(OpenClawHeaders.OVERHEAD_MS, millis(overhead));
+                .header(OpenClawHeaders.OVERHEAD_MS, millis(overhead))
+                .header(OpenClawHeaders.UPSTREAM_MS, millis(answer.reply().upstreamNanos()));
         if (answer.costUsd() != null) {
             response.header(OpenClawHeaders.COST_USD, answer.costUsd().toPlainString());
         }

@@ -11,6 +11,7 @@ public final class OpenClawHeaders {
     public static final String TRANSIENT_CLASS = "X-OpenClaw-Transient-Class";
     public static final String COST_USD = "X-OpenClaw-Cost-Usd";
     public static final String OVERHEAD_MS = "X-OpenClaw-Overhead-Ms";
+    public static final String UPSTREAM_MS = "X-OpenClaw-Upstream-Ms";
     public static final String ERROR_CLASS = "X-OpenClaw-Error-Class";
 
     private OpenClawHeaders() {
