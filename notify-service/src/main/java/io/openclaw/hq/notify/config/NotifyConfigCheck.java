@@ -18,25 +18,26 @@ public class NotifyConfigCheck {
     static final Duration PUSHOVER_MAX_EXPIRE = Duration.ofHours(3);
 
     void onStart(@Observes StartupEvent event, NotifyConfig config) {
-        List<String> problems = problems(config);
+        List<String> problems = problems(config.pushover().emergencyRetry(), config.pushover().emergencyExpire(),
+                Math.min(config.pushover().workers(), config.twilio().workers()), config.deliveryWait());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("notify-service configuration is invalid: " + String.join("; ", problems));
         }
     }
 
-    static List<String> problems(NotifyConfig config) {
+    static List<String> problems(Duration emergencyRetry, Duration emergencyExpire, int fewestWorkers,
+            Duration deliveryWait) {
         List<String> problems = new ArrayList<>();
-        if (config.pushover().emergencyRetry().compareTo(PUSHOVER_MIN_RETRY) < 0) {
+        if (emergencyRetry.compareTo(PUSHOVER_MIN_RETRY) < 0) {
             problems.add("notify.pushover.emergency-retry must be at least 30s");
         }
-        if (config.pushover().emergencyExpire().compareTo(PUSHOVER_MAX_EXPIRE) > 0
-                || config.pushover().emergencyExpire().compareTo(config.pushover().emergencyRetry()) < 0) {
+        if (emergencyExpire.compareTo(PUSHOVER_MAX_EXPIRE) > 0 || emergencyExpire.compareTo(emergencyRetry) < 0) {
             problems.add("notify.pushover.emergency-expire must be between emergency-retry and 3h");
         }
-        if (config.pushover().workers() < 1 || config.twilio().workers() < 1) {
+        if (fewestWorkers < 1) {
             problems.add("notify.pushover.workers and notify.twilio.workers must be at least 1");
         }
-        if (config.deliveryWait().isNegative() || config.deliveryWait().isZero()) {
+        if (deliveryWait.isNegative() || deliveryWait.isZero()) {
             problems.add("notify.delivery-wait must be positive");
         }
         return problems;
