@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.Set;
  * The OpenAI chat request fields the router accepts and passes on. Any other field is refused
  * (400 unknown field) rather than silently dropped.
  */
+@RegisterForReflection(targets = {ChatCompletionRequest.ChatMessage.class, ChatCompletionRequest.StreamOptions.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatCompletionRequest(
         String model,

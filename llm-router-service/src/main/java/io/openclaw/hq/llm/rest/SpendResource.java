@@ -2,6 +2,7 @@ package io.openclaw.hq.llm.rest;
 
 import io.openclaw.hq.llm.service.CostLedger;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,7 @@ public class SpendResource {
         this.ledger = ledger;
     }
 
+    @RegisterForReflection(targets = CostLedger.DailySpend.class)
     public record Spend(int days, Instant since, String currency, List<CostLedger.DailySpend> daily,
             BigDecimal totalUsd, long totalCalls) {
     }
