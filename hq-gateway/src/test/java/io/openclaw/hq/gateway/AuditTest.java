@@ -31,7 +31,8 @@ class AuditTest {
         Stubs.allUp(BackendsWireMockResource.server());
         Hq.login();
         Hq.api().contentType("application/json").body("{\"action\":\"timer\"}").post("/api/exec").then().statusCode(200);
-        io.restassured.RestAssured.given().header("X-OpenClaw-Token", "wrong-wrong-wrong").get("/api/runs").then().statusCode(401);
+        io.restassured.RestAssured.given().header("Tailscale-User-Login", "audit-test@test")
+                .header("X-OpenClaw-Token", "wrong-wrong-wrong").get("/api/runs").then().statusCode(401);
     }
 
     @Test

@@ -68,7 +68,8 @@ class AuthTest {
 
     @Test
     void wrongTokenIsRefusedAndAudited() {
-        given().header("X-OpenClaw-Token", "not-the-console-token-123").get("/api/runs")
+        given().header("Tailscale-User-Login", "wrong-token@test").header("X-OpenClaw-Token", "not-the-console-token-123")
+                .get("/api/runs")
                 .then().statusCode(401).body("title", is("unauthorized")).body("detail", containsString("wrong"));
         Hq.api().get("/api/audit?limit=5").then().statusCode(200)
                 .body("find { it.event == 'auth.rejected' }.detail", containsString("wrong X-OpenClaw-Token"));
@@ -110,7 +111,8 @@ class AuthTest {
 
     @Test
     void wrongLoginIsRefusedWithoutSession() {
-        Response r = given().header("Origin", Hq.origin()).formParam("token", "guess-guess-guess").post("/login");
+        Response r = given().header("Tailscale-User-Login", "wrong-login@test").header("Origin", Hq.origin())
+                .formParam("token", "guess-guess-guess").post("/login");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.getCookie("hq_session")).isNull();
         assertThat(r.asString()).contains("not the console token");
