@@ -26,6 +26,11 @@ case "$requested" in
     "tail -n 20 /var/log/openclaw_guard.log")
         [ -f "$GUARD_LOG" ] || { echo "# $GUARD_LOG does not exist on this host"; exit 0; }
         exec tail -n 20 "$GUARD_LOG" ;;
+    "openclaw-guard-log-append")
+        # the guard's one line arrives on stdin; written only where the reference's log exists
+        [ -f "$GUARD_LOG" ] || { echo "absent"; exit 0; }
+        head -c 4096 | tr -cd '[:print:]\t\n' >> "$GUARD_LOG"
+        exit $? ;;
     "$FIX_SCRIPT")                    exec "$FIX_SCRIPT" ;;
     *)
         echo "openclaw-probe-gate: command not allowlisted" >&2

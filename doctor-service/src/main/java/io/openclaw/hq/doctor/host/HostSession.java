@@ -6,7 +6,12 @@ import java.util.Map;
 /** One open connection to the host (or the local machine), for the length of one doctor, guard or heal run. */
 public interface HostSession extends AutoCloseable {
 
-    ProbeOutput run(Probe probe);
+    default ProbeOutput run(Probe probe) {
+        return run(probe, null);
+    }
+
+    /** {@code stdin}: text the probe reads (only the guard log line); null for none. */
+    ProbeOutput run(Probe probe, String stdin);
 
     /** Runs the probes at the same time (parallel channels over SSH); every probe gets an answer. */
     Map<Probe, ProbeOutput> runAll(Collection<Probe> probes);

@@ -39,8 +39,8 @@ public final class LocalHostShell implements HostShell {
     public HostSession open() {
         return new HostSession() {
             @Override
-            public ProbeOutput run(Probe probe) {
-                return runLocally(probe);
+            public ProbeOutput run(Probe probe, String stdin) {
+                return runLocally(probe, stdin);
             }
 
             @Override
@@ -55,12 +55,20 @@ public final class LocalHostShell implements HostShell {
         };
     }
 
-    private ProbeOutput runLocally(Probe probe) {
+    private ProbeOutput runLocally(Probe probe, String stdin) {
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(probe.argv()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(probe.argv());
+            if (stdin == null) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
+            process = builder.start();
+            if (stdin != null) {
+                try (java.io.OutputStream in = process.getOutputStream()) {
+                    in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
         } catch (IOException e) {
             return ProbeOutput.failed(probe, probe.argv().get(0) + " is not available on this machine", millisSince(start));
         }

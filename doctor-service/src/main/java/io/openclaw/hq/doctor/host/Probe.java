@@ -16,6 +16,8 @@ public enum Probe {
     DISK("df", "-P", "-k", "-x", "tmpfs", "-x", "devtmpfs", "-x", "overlay", "-x", "squashfs"),
     LOG_SIZES("du", "-sk", "/var/log"),
     GUARD_LOG_TAIL("tail", "-n", "20", "/var/log/openclaw_guard.log"),
+    /** Appends the guard's line (sent on stdin) to the host's /var/log/openclaw_guard.log, where that file exists. */
+    GUARD_LOG_APPEND("openclaw-guard-log-append"),
     REMEDIATE_SSHD("/usr/local/lib/openclaw/openclaw_fix_ssh_tailscale_only.sh");
 
     private final List<String> argv;

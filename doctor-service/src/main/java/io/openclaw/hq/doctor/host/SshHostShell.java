@@ -107,10 +107,16 @@ public final class SshHostShell implements HostShell {
         }
 
         @Override
-        public ProbeOutput run(Probe probe) {
+        public ProbeOutput run(Probe probe, String stdin) {
             long start = System.nanoTime();
             try (Session session = ssh.startSession()) {
                 Session.Command command = session.exec(probe.wire());
+                if (stdin != null) {
+                    // closing sends EOF, so the host side reads exactly this text
+                    try (java.io.OutputStream in = command.getOutputStream()) {
+                        in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
                 String stdout = OutputReader.read(command.getInputStream());
                 String stderr = OutputReader.read(command.getErrorStream());
                 Duration timeout = probe.changesTheHost() ? remediationTimeout : probeTimeout;

@@ -72,7 +72,24 @@ public class GuardService {
                 return entry;
             }
             try (LockHandle lock = ((LockAttempt.Acquired) attempt).handle()) {
-                GuardEntry entry = guard(shell, run, trigger);
+                HostSession session = null;
+                String unreachable = null;
+                try {
+                    session = shell.open();
+                } catch (HostUnreachableException e) {
+                    unreachable = e.getMessage();
+                }
+                GuardEntry entry;
+                try {
+                    entry = guard(shell, session, unreachable, run, trigger);
+                    if (session != null) {
+                        appendToHostLog(session, entry, run);
+                    }
+                } finally {
+                    if (session != null) {
+                        session.close();
+                    }
+                }
                 log.append(entry);
                 entry.actions().forEach(run::log);
                 entry.alerts().forEach(a -> run.log("alert " + a));
@@ -86,41 +103,37 @@ public class GuardService {
         }
     }
 
-    private GuardEntry guard(HostShell shell, RunHandle run, RunTrigger trigger) {
+    private GuardEntry guard(HostShell shell, HostSession session, String unreachable, RunHandle run, RunTrigger trigger) {
         List<String> actions = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
         List<String> failingBefore = log.latest(1).stream().findFirst().map(GuardEntry::failing).orElse(List.of());
-        HostSession session = null;
-        String unreachable = null;
-        try {
-            session = shell.open();
-        } catch (HostUnreachableException e) {
-            unreachable = e.getMessage();
+        if (unreachable != null) {
             actions.add("host unreachable: " + unreachable);
         }
-        try {
-            DoctorReport first = doctor.run(shell, session, unreachable, trigger, "guard", run.id());
-            actions.add("doctor " + first.status() + " (" + first.summary() + ") run " + first.runId());
-            send(GuardPlan.failureAlerts(first, source()), alerts);
-            send(GuardPlan.resolvedAlerts(failingBefore, first, source()), alerts);
-            if (first.status() != CheckStatus.FAIL) {
-                return entry(run, shell, GuardOutcome.PASS, first, failing(first), actions, alerts,
-                        "doctor " + first.status() + ": " + first.summary());
-            }
-            if (!GuardPlan.shouldRemediate(first)) {
-                String why = GuardPlan.whyNotRemediated(first);
-                if (why != null) {
-                    actions.add(why);
-                }
-                return entry(run, shell, GuardOutcome.FAIL, first, failing(first), actions, alerts,
-                        "doctor FAIL: " + String.join(", ", failing(first)) + (why == null ? "" : "; " + why));
-            }
-            return remediate(shell, session, run, trigger, first, actions, alerts);
-        } finally {
-            if (session != null) {
-                session.close();
-            }
+        DoctorReport first = doctor.run(shell, session, unreachable, trigger, "guard", run.id());
+        actions.add("doctor " + first.status() + " (" + first.summary() + ") run " + first.runId());
+        send(GuardPlan.failureAlerts(first, source()), alerts);
+        send(GuardPlan.resolvedAlerts(failingBefore, first, source()), alerts);
+        if (first.status() != CheckStatus.FAIL) {
+            return entry(run, shell, GuardOutcome.PASS, first, failing(first), actions, alerts,
+                    "doctor " + first.status() + ": " + first.summary());
         }
+        if (!GuardPlan.shouldRemediate(first)) {
+            String why = GuardPlan.whyNotRemediated(first);
+            if (why != null) {
+                actions.add(why);
+            }
+            return entry(run, shell, GuardOutcome.FAIL, first, failing(first), actions, alerts,
+                    "doctor FAIL: " + String.join(", ", failing(first)) + (why == null ? "" : "; " + why));
+        }
+        return remediate(shell, session, run, trigger, first, actions, alerts);
+    }
+
+    /** The reference's host-side log, where it exists on the host; PostgreSQL stays the log of record. */
+    private static void appendToHostLog(HostSession session, GuardEntry entry, RunHandle run) {
+        ProbeOutput out = session.run(Probe.GUARD_LOG_APPEND, entry.line().replace('\n', ' ') + "\n");
+        run.log("host guard log: " + (out.succeeded() ? out.stdout().strip().isEmpty() ? "appended" : out.stdout().strip()
+                : "not written (" + out.problem() + ")"));
     }
 
     private GuardEntry remediate(HostShell shell, HostSession session, RunHandle run, RunTrigger trigger, DoctorReport first,

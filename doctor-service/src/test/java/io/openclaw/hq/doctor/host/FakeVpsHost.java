@@ -32,6 +32,7 @@ public final class FakeVpsHost implements AutoCloseable {
     private final SshServer server;
     private final KeyPair clientKey;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<String> hostLog = new CopyOnWriteArrayList<>();
     private volatile HostScenario scenario = HostScenario.healthy();
 
     public FakeVpsHost() {
@@ -83,6 +84,7 @@ public final class FakeVpsHost implements AutoCloseable {
     public void use(HostScenario next) {
         scenario = next;
         commands.clear();
+        hostLog.clear();
     }
 
     public HostScenario scenario() {
@@ -91,6 +93,11 @@ public final class FakeVpsHost implements AutoCloseable {
 
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** What the guard appended to the host's guard log file, line by line. */
+    public List<String> hostLog() {
+        return List.copyOf(hostLog);
     }
 
     public void clearCommands() {
@@ -115,6 +122,7 @@ public final class FakeVpsHost implements AutoCloseable {
     private final class FixtureCommand implements Command {
 
         private final String command;
+        private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
@@ -125,7 +133,7 @@ public final class FakeVpsHost implements AutoCloseable {
 
         @Override
         public void setInputStream(InputStream in) {
-            // probes take no input
+            this.in = in;
         }
 
         @Override
@@ -149,6 +157,9 @@ public final class FakeVpsHost implements AutoCloseable {
             HostScenario.Answer answer = scenario.answer(command);
             Thread t = new Thread(() -> {
                 try {
+                    if (command.equals(Probe.GUARD_LOG_APPEND.wire())) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(hostLog::add);
+                    }
                     out.write(answer.stdout().getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     err.write(answer.stderr().getBytes(StandardCharsets.UTF_8));

@@ -72,6 +72,9 @@ public final class HostScenario {
         if (command.equals(Probe.GUARD_LOG_TAIL.wire())) {
             return ok("2026-11-25T10:00:00Z PASS doctor PASS\n");
         }
+        if (command.equals(Probe.GUARD_LOG_APPEND.wire())) {
+            return ok("");
+        }
         if (command.equals(Probe.REMEDIATE_SSHD.wire())) {
             if (remediationSucceeds) {
                 sshdPublic = false;

@@ -41,7 +41,7 @@ class ProbeGateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Probe.class, names = {"REMEDIATE_SSHD", "GUARD_LOG_TAIL"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Probe.class, names = {"REMEDIATE_SSHD", "GUARD_LOG_TAIL", "GUARD_LOG_APPEND"}, mode = EnumSource.Mode.EXCLUDE)
     void everyProbeTheDoctorSendsIsAllowlisted(Probe probe) throws Exception {
         Result r = gate(probe.wire());
         assertThat(r.exit()).as(r.output()).isZero();
@@ -53,6 +53,14 @@ class ProbeGateTest {
         String gate = Files.readString(GATE);
         assertThat(gate).contains("\"" + Probe.REMEDIATE_SSHD.wire() + "\"").contains("\"$FIX_SCRIPT\")")
                 .contains("\"" + Probe.GUARD_LOG_TAIL.wire() + "\")");
+    }
+
+    @Test
+    void theGuardLogLineIsWrittenOnlyWhereTheHostHasTheLog() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/var/log/openclaw_guard.log")));
+        Result r = gate(Probe.GUARD_LOG_APPEND.wire());
+        assertThat(r.exit()).isZero();
+        assertThat(r.output().strip()).isEqualTo("absent");
     }
 
     @ParameterizedTest

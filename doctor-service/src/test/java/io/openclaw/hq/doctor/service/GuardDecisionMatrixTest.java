@@ -75,7 +75,12 @@ class GuardDecisionMatrixTest {
         GuardEntry entry = guard.run(RunTrigger.TIMER, "timer");
 
         assertThat(entry.outcome()).isEqualTo(expectedOutcome);
-        List<String> commands = host.commands();
+        List<String> all = host.commands();
+        // the run ends by appending its line to the host's guard log
+        assertThat(all.get(all.size() - 1)).isEqualTo(Probe.GUARD_LOG_APPEND.wire());
+        assertThat(host.hostLog()).hasSize(1);
+        assertThat(host.hostLog().get(0)).contains(" " + expectedOutcome + " ");
+        List<String> commands = all.subList(0, all.size() - 1);
         if (expectRemediation) {
             // doctor, then the remediation, then the doctor again: nothing else, in that order
             assertThat(commands).hasSize(2 * Stubs.DOCTOR_PROBES.size() + 1);
