@@ -27,6 +27,13 @@ public final class SshHostShell implements HostShell {
     public static final String KEY_SECRET = "doctor_ssh_private_key";
     // building the algorithm lists is costly; one immutable set serves every connection
     private static final DefaultConfig SSH_CONFIG = new DefaultConfig();
+    // closes a channel whose probe outlives its timeout, which unblocks the reads waiting on it
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "doctor-ssh-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final String name;
     private final Target target;
@@ -109,26 +116,39 @@ public final class SshHostShell implements HostShell {
         @Override
         public ProbeOutput run(Probe probe, String stdin) {
             long start = System.nanoTime();
+            Duration timeout = probe.changesTheHost() ? remediationTimeout : probeTimeout;
+            java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
             try (Session session = ssh.startSession()) {
-                Session.Command command = session.exec(probe.wire());
-                if (stdin != null) {
-                    // closing sends EOF, so the host side reads exactly this text
-                    try (java.io.OutputStream in = command.getOutputStream()) {
-                        in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                    timedOut.set(true);
+                    closeQuietly(session);
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    Session.Command command = session.exec(probe.wire());
+                    if (stdin != null) {
+                        // closing sends EOF, so the host side reads exactly this text
+                        try (java.io.OutputStream in = command.getOutputStream()) {
+                            in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        }
                     }
+                    String stdout = OutputReader.read(command.getInputStream());
+                    String stderr = OutputReader.read(command.getErrorStream());
+                    command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    Integer exit = command.getExitStatus();
+                    if (timedOut.get()) {
+                        return ProbeOutput.failed(probe, "timed out after " + timeout.toSeconds() + " s", LocalHostShell.millisSince(start));
+                    }
+                    if (exit == null) {
+                        return ProbeOutput.failed(probe, "no exit status from the host", LocalHostShell.millisSince(start));
+                    }
+                    return new ProbeOutput(probe, exit, stdout, stderr, LocalHostShell.millisSince(start), null);
+                } finally {
+                    watchdog.cancel(false);
                 }
-                String stdout = OutputReader.read(command.getInputStream());
-                String stderr = OutputReader.read(command.getErrorStream());
-                Duration timeout = probe.changesTheHost() ? remediationTimeout : probeTimeout;
-                command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                Integer exit = command.getExitStatus();
-                if (exit == null) {
-                    return ProbeOutput.failed(probe, "no exit status from the host", LocalHostShell.millisSince(start));
-                }
-                return new ProbeOutput(probe, exit, stdout, stderr, LocalHostShell.millisSince(start), null);
             } catch (IOException e) {
-                return ProbeOutput.failed(probe, "ssh channel failed: " + e.getClass().getSimpleName(),
-                        LocalHostShell.millisSince(start));
+                String why = timedOut.get() ? "timed out after " + timeout.toSeconds() + " s"
+                        : "ssh channel failed: " + e.getClass().getSimpleName();
+                return ProbeOutput.failed(probe, why, LocalHostShell.millisSince(start));
             }
         }
 
@@ -140,6 +160,14 @@ public final class SshHostShell implements HostShell {
         @Override
         public void close() {
             closeQuietly(ssh);
+        }
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already closed, or the connection is gone
         }
     }
 

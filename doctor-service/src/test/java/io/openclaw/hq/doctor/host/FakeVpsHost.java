@@ -154,6 +154,9 @@ public final class FakeVpsHost implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             commands.add(command);
+            if (scenario.hangs(command)) {
+                return; // never writes, never exits: the client's timeout must end it
+            }
             HostScenario.Answer answer = scenario.answer(command);
             Thread t = new Thread(() -> {
                 try {

@@ -16,6 +16,7 @@ public final class HostScenario {
     volatile boolean remediationSucceeds = true;
     volatile boolean dockerPublic;
     volatile boolean diskFull;
+    volatile Probe hangsOn;
 
     public static HostScenario healthy() {
         return new HostScenario();
@@ -39,6 +40,16 @@ public final class HostScenario {
     public HostScenario dockerPublic(boolean value) {
         dockerPublic = value;
         return this;
+    }
+
+    /** The host never answers this probe (the channel stays open with no exit status). */
+    public HostScenario hangsOn(Probe probe) {
+        hangsOn = probe;
+        return this;
+    }
+
+    boolean hangs(String command) {
+        return hangsOn != null && hangsOn.wire().equals(command);
     }
 
     public HostScenario diskFull(boolean value) {

@@ -74,6 +74,21 @@ class SshHostShellTest {
     }
 
     @Test
+    void aProbeTheHostNeverAnswersTimesOutAndTheOthersStillAnswer() {
+        Target target = new Target("127.0.0.1", host.port(), "root", host.hostKeyFingerprint(), null);
+        SecretResolver secrets = SecretsInDirectory.withPrivateKey(host.clientPrivateKeyOpenSsh());
+        SshHostShell shell = new SshHostShell("test-vps", target, () -> secrets.resolve(SshHostShell.KEY_SECRET),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), pool);
+        host.use(HostScenario.healthy().hangsOn(Probe.DOCKER_PS));
+        try (HostSession session = shell.open()) {
+            Map<Probe, ProbeOutput> out = session.runAll(EnumSet.of(Probe.LISTENERS, Probe.DOCKER_PS));
+            assertThat(out.get(Probe.DOCKER_PS).succeeded()).isFalse();
+            assertThat(out.get(Probe.DOCKER_PS).error()).isEqualTo("timed out after 1 s");
+            assertThat(out.get(Probe.LISTENERS).succeeded()).isTrue();
+        }
+    }
+
+    @Test
     void aHostKeyThatDoesNotMatchThePinRefusesTheConnectionBeforeAnyCommand() {
         String otherFingerprint = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         SshHostShell shell = shell("127.0.0.1", otherFingerprint, SecretsInDirectory.withPrivateKey(host.clientPrivateKeyOpenSsh()));
