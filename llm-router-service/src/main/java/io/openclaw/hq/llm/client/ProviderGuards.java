@@ -23,9 +23,19 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class ProviderGuards {
 
-    private final Map<ProviderName, Guard> guards = new EnumMap<>(ProviderName.class);
+    private static final String NAME_PREFIX = "llm-provider-";
 
+    private final Map<ProviderName, Guard> guards = new EnumMap<>(ProviderName.class);
+    private final String namePrefix;
+
+    @jakarta.inject.Inject
     public ProviderGuards(RouterSettings settings) {
+        this(settings, NAME_PREFIX);
+    }
+
+    /** With another name prefix, so a test can build breakers of its own next to the service's. */
+    ProviderGuards(RouterSettings settings, String namePrefix) {
+        this.namePrefix = namePrefix;
         RouterSettings.Breaker breaker = settings.breaker();
         for (ProviderName name : ProviderName.values()) {
             guards.put(name, Guard.create()
@@ -55,8 +65,8 @@ public class ProviderGuards {
         return state.name().toLowerCase(Locale.ROOT);
     }
 
-    static String breakerName(ProviderName name) {
-        return "llm-provider-" + name.wire();
+    String breakerName(ProviderName name) {
+        return namePrefix + name.wire();
     }
 
     private static boolean countsAgainstProvider(Throwable failure) {
