@@ -82,7 +82,9 @@ class AuthTest {
 
     @Test
     void healthStaysOpenAndSaysNothingSecret() {
-        String body = given().get("/q/health/ready").then().statusCode(200).body("status", is("UP")).extract().asString();
+        String body = given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.find { it.name == 'config' }.data.'projects.json'", is("valid"))
+                .body("checks.find { it.name.contains('Database') }.status", is("UP")).extract().asString();
         CanarySecrets.assertNoLeak(body, "/q/health/ready");
         given().get("/q/health/live").then().statusCode(200);
     }

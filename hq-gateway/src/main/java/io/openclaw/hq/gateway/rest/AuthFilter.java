@@ -41,6 +41,11 @@ public class AuthFilter {
         }
         RequestFacts facts = RequestFactsReader.read(request, config.session().cookie());
         boolean htmx = request.getHeader("HX-Request") != null;
+        java.util.Optional<AuthDecision> quick = gatekeeper.quickAllow(facts);
+        if (quick.isPresent()) {
+            context.setProperty(PRINCIPAL_PROPERTY, quick.get().principal());
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(() -> gatekeeper.decide(facts))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(decision -> {

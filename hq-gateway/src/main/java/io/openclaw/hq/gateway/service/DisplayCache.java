@@ -11,17 +11,20 @@ import java.util.function.Supplier;
 /**
  * Read-only panel data, reused for a couple of seconds and fetched once however many requests
  * want it at the same moment: fifty people on the overview cost each backend one call, and a
- * hanging backend holds up one call rather than fifty. Never used for actions or run output.
+ * hanging backend holds up one call rather than fifty. Once an answer is older than the TTL it is
+ * still served while one refresh runs in the background, so no page waits on a refresh; a page
+ * shows data at most TTL plus one call timeout old. Never used for actions or run output.
  */
 @ApplicationScoped
 public class DisplayCache {
 
-    private record Entry(long expiresAt, CompletableFuture<BackendReply> reply) {
+    private record Entry(long fetchedAt, CompletableFuture<BackendReply> reply) {
     }
 
     private final long ttlNanos;
     private final FanOut fanOut;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
 
     public DisplayCache(GatewayConfig config, FanOut fanOut) {
         this.ttlNanos = config.backends().displayCacheTtl().toNanos();
@@ -30,13 +33,25 @@ public class DisplayCache {
 
     public CompletableFuture<BackendReply> get(String key, Supplier<BackendReply> call) {
         long now = System.nanoTime();
-        Entry entry = entries.compute(key, (k, current) -> {
-            if (current != null && (!current.reply().isDone() || now - current.expiresAt() < 0)) {
-                return current;
+        Entry current = entries.get(key);
+        if (current != null && ttlNanos > 0) {
+            if (!current.reply().isDone() || now - current.fetchedAt() < ttlNanos) {
+                return current.reply();
             }
-            return new Entry(now + ttlNanos, fanOut.submit(call));
-        });
-        return entry.reply();
+            if (refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
+                fanOut.submit(call).whenComplete((reply, error) -> {
+                    if (reply != null) {
+                        entries.put(key, new Entry(System.nanoTime(), CompletableFuture.completedFuture(reply)));
+                    }
+                    refreshing.remove(key);
+                });
+            }
+            return current.reply();
+        }
+        // nothing cached yet (or caching off): one call, shared by everyone asking meanwhile
+        Entry fresh = entries.compute(key, (k, existing) -> existing != null && !existing.reply().isDone()
+                ? existing : new Entry(now, fanOut.submit(call)));
+        return fresh.reply();
     }
 
     public BackendReply getNow(String key, Supplier<BackendReply> call) {
