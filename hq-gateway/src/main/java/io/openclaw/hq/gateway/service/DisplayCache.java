@@ -25,6 +25,7 @@ public class DisplayCache {
     private final FanOut fanOut;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public DisplayCache(GatewayConfig config, FanOut fanOut) {
         this.ttlNanos = config.backends().displayCacheTtl().toNanos();
@@ -61,5 +62,15 @@ public class DisplayCache {
     /** After an action the next page view must show fresh data. */
     public void clear() {
         entries.clear();
+        generation.incrementAndGet();
+    }
+
+    /** Changes on every {@link #clear()}, so other caches of display data can tell they are stale. */
+    public long generation() {
+        return generation.get();
+    }
+
+    public long ttlNanos() {
+        return ttlNanos;
     }
 }

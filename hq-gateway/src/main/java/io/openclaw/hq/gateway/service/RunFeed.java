@@ -44,6 +44,11 @@ public class RunFeed {
     private final RunStore ownRuns;
     private final RunRecorder recorder;
     private final FanOut fanOut;
+    /** The gateway's own recent runs, kept like panel data so fifty readers do not queue for the pool. */
+    private volatile OwnRuns ownCache;
+
+    private record OwnRuns(long fetchedAt, long generation, int limit, List<RunView> runs) {
+    }
 
     public RunFeed(Backends backends, DisplayCache cache, RunStore ownRuns, RunRecorder recorder, FanOut fanOut) {
         this.backends = backends;
@@ -70,7 +75,7 @@ public class RunFeed {
             }
         }
         if (filter.service() == null || GATEWAY.equals(filter.service())) {
-            ownRuns.list(null, fetch).stream().map(RunView::from).forEach(merged::add);
+            merged.addAll(ownRecent(fetch));
             sources.add(new SourceState(GATEWAY, true, null));
         }
         for (int i = 0; i < wanted.size(); i++) {
@@ -88,6 +93,19 @@ public class RunFeed {
         int from = Math.min(filtered.size(), page * size);
         int to = Math.min(filtered.size(), from + size);
         return new RunFeedPage(filtered.subList(from, to), page, size, filtered.size() > to, sources);
+    }
+
+    private List<RunView> ownRecent(int limit) {
+        OwnRuns cached = ownCache;
+        long now = System.nanoTime();
+        if (cached != null && cached.limit() >= limit && cached.generation() == cache.generation()
+                && now - cached.fetchedAt() < cache.ttlNanos()) {
+            return cached.runs().size() > limit ? cached.runs().subList(0, limit) : cached.runs();
+        }
+        long generation = cache.generation();
+        List<RunView> runs = ownRuns.list(null, limit).stream().map(RunView::from).toList();
+        ownCache = new OwnRuns(now, generation, limit, runs);
+        return runs;
     }
 
     /** The newest runs of every service, for project cards and the overview. */
