@@ -55,7 +55,7 @@ curl -fs "http://127.0.0.1:$GW_PORT/q/health/ready" >/dev/null || { echo "gatewa
 export HQ_TOKEN
 HQ_TOKEN=$(cat "$WORK/secrets/openclaw_console_token")
 measure() { # label path
-  HQ_TOKEN=$HQ_TOKEN wrk -t2 -c"$CONNS" -d5s -s bench/gateway/token.lua "http://127.0.0.1:$GW_PORT$2" >/dev/null # warm-up
+  HQ_TOKEN=$HQ_TOKEN wrk -t2 -c"$CONNS" -d"${WARMUP:-10s}" -s bench/gateway/token.lua "http://127.0.0.1:$GW_PORT$2" >/dev/null # warm-up
   local out
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/gateway/token.lua "http://127.0.0.1:$GW_PORT$2")
   local p50 p99 rps errors
@@ -66,7 +66,7 @@ measure() { # label path
   printf "| %-22s | %-12s | %8s | %8s | %9s | %s |\n" "$1" "$2" "$p50" "$p99" "$rps" "${errors:-0}"
 }
 
-echo "hq-gateway bench: $CONNS connections, $DURATION per row, wrk -t2, $(nproc) cores, $(date -u +%FT%TZ)"
+echo "hq-gateway bench: $CONNS connections, $DURATION per row, wrk -t2, $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo "| backends               | path         |      p50 |      p99 |     req/s | non-2xx |"
 echo "|------------------------|--------------|----------|----------|-----------|---------|"
 measure "all up" "/"
