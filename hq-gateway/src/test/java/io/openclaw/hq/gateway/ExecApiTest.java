@@ -137,7 +137,7 @@ class ExecApiTest {
         long start = System.nanoTime();
         Hq.api().contentType("application/json").body("{\"action\":\"llm_doctor\"}").post("/api/exec")
                 .then().statusCode(503).body("detail", containsString("no answer in time"));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_900);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
     }
 
     @Test

@@ -63,7 +63,7 @@ class PagesTest {
         Stubs.hanging(wm, Stubs.DOCTOR);
         long start = System.nanoTime();
         String page = hq.page().get("/").then().statusCode(200).extract().asString();
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_900);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
         assertThat(page).contains("data-service=\"doctor-service\" data-state=\"unavailable\"")
                 .contains("Unavailable: doctor-service unavailable: no answer in time")
                 .contains("sk-…a5b4"); // the LLM panels still render

@@ -56,10 +56,10 @@ public final class Stubs {
         wm.stubFor(get(urlPathEqualTo(NOTIFY + "/status")).willReturn(okJson("{\"pushover\":\"configured\",\"sms\":\"configured\"}")));
     }
 
-    /** The service answers nothing for three seconds: longer than the gateway's one-second timeout. */
+    /** The service answers nothing for ten seconds: far longer than the gateway's one-second timeout. */
     public static void hanging(WireMockServer wm, String prefix) {
         wm.stubFor(any(urlPathMatching(prefix + "/.*")).atPriority(1)
-                .willReturn(aResponse().withFixedDelay(3000).withStatus(200).withBody("[]")));
+                .willReturn(aResponse().withFixedDelay(10_000).withStatus(200).withBody("[]")));
     }
 
     /** The service drops the connection. */
