@@ -26,6 +26,13 @@ public interface GatewayConfig {
      */
     Optional<List<String>> allowedOrigins();
 
+    /**
+     * Peers whose forwarding headers (Tailscale-User-Login, X-Forwarded-*) are believed: Tailscale
+     * Serve on loopback; in compose the edge bridge's gateway address. IP literals only.
+     */
+    @WithDefault("127.0.0.1,::1")
+    List<String> trustedProxies();
+
     interface Session {
         /** A session ends this long after login, whatever happens in between. */
         @WithDefault("PT12H")

@@ -26,9 +26,11 @@ public class AuthFilter {
 
     private final Gatekeeper gatekeeper;
     private final GatewayConfig config;
+    private final TrustedProxies proxies;
     private final CurrentPrincipal current;
 
-    public AuthFilter(Gatekeeper gatekeeper, GatewayConfig config, CurrentPrincipal current) {
+    public AuthFilter(Gatekeeper gatekeeper, GatewayConfig config, CurrentPrincipal current, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.gatekeeper = gatekeeper;
         this.config = config;
         this.current = current;
@@ -39,7 +41,7 @@ public class AuthFilter {
         if (OpenPaths.isOpen(request.method().name(), request.path())) {
             return Uni.createFrom().nullItem();
         }
-        RequestFacts facts = RequestFactsReader.read(request, config.session().cookie());
+        RequestFacts facts = RequestFactsReader.read(request, config.session().cookie(), proxies);
         boolean htmx = request.getHeader("HX-Request") != null;
         java.util.Optional<AuthDecision> quick = gatekeeper.quickAllow(facts);
         if (quick.isPresent()) {
@@ -53,7 +55,7 @@ public class AuthFilter {
                         context.setProperty(PRINCIPAL_PROPERTY, decision.principal());
                         return null;
                     }
-                    return refusal(decision, facts, htmx, RequestFactsReader.isHttps(request));
+                    return refusal(decision, facts, htmx, RequestFactsReader.isHttps(request, proxies));
                 });
     }
 

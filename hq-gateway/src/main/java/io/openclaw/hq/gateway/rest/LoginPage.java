@@ -42,9 +42,11 @@ public class LoginPage {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final GatewayConfig config;
+    private final TrustedProxies proxies;
 
     public LoginPage(ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
-            GatewayConfig config) {
+            GatewayConfig config, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.consoleToken = consoleToken;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -62,10 +64,10 @@ public class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response login(@FormParam("token") String token, @Context HttpServerRequest request) {
-        String person = blankToNull(request.getHeader(RequestFactsReader.TAILSCALE_LOGIN));
-        String client = RequestFactsReader.client(request, person);
+        String person = RequestFactsReader.person(request, proxies);
+        String client = RequestFactsReader.client(request, person, proxies);
         if (!OriginCheck.isSameOrigin(request.getHeader("Origin"), request.getHeader("Referer"), request.getHeader("Host"),
-                request.getHeader("X-Forwarded-Host"), config.allowedOrigins().orElse(List.of()))) {
+                proxies.forwarded(request, "X-Forwarded-Host"), config.allowedOrigins().orElse(List.of()))) {
             record("login", "refused", "anonymous", person, client, "cross-origin login form");
             return page(403, "This login came from another site and was refused.");
         }
@@ -88,7 +90,7 @@ public class LoginPage {
         record("login", "ok", expected.get().fingerprint(), person, client, "session until " + session.expiresAt());
         return Response.seeOther(URI.create("/"))
                 .header("Set-Cookie", SessionCookies.issued(config.session().cookie(), session.cookieValue(),
-                        config.session().ttl(), RequestFactsReader.isHttps(request)))
+                        config.session().ttl(), RequestFactsReader.isHttps(request, proxies)))
                 .build();
     }
 
@@ -98,9 +100,5 @@ public class LoginPage {
 
     private void record(String event, String outcome, String actor, String person, String client, String detail) {
         audit.append(new AuditEvent(event, outcome, actor, person, client, detail));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

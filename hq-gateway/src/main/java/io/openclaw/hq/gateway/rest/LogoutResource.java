@@ -20,9 +20,12 @@ public class LogoutResource {
     private final SessionStore sessions;
     private final AuditLog audit;
     private final GatewayConfig config;
+    private final TrustedProxies proxies;
     private final CurrentPrincipal caller;
 
-    public LogoutResource(SessionStore sessions, AuditLog audit, GatewayConfig config, CurrentPrincipal caller) {
+    public LogoutResource(SessionStore sessions, AuditLog audit, GatewayConfig config, CurrentPrincipal caller,
+            TrustedProxies proxies) {
+        this.proxies = proxies;
         this.sessions = sessions;
         this.audit = audit;
         this.config = config;
@@ -38,7 +41,7 @@ public class LogoutResource {
         }
         audit.append(new AuditEvent("logout", "ok", principal.actor(), principal.person(), principal.client(),
                 principal.isSession() ? "session ended" : "token client: no session to end"));
-        String cleared = SessionCookies.cleared(config.session().cookie(), RequestFactsReader.isHttps(request));
+        String cleared = SessionCookies.cleared(config.session().cookie(), RequestFactsReader.isHttps(request, proxies));
         // htmx follows redirects itself and would lose the header, so it is told where to go instead
         Response.ResponseBuilder answer = request.getHeader("HX-Request") != null
                 ? Response.ok().header("HX-Redirect", "/login")

@@ -13,36 +13,41 @@ final class RequestFactsReader {
     private RequestFactsReader() {
     }
 
-    static RequestFacts read(HttpServerRequest request, String cookieName) {
+    static RequestFacts read(HttpServerRequest request, String cookieName, TrustedProxies proxies) {
         Cookie cookie = request.getCookie(cookieName);
         String accept = request.getHeader("Accept");
-        String person = blankToNull(request.getHeader(TAILSCALE_LOGIN));
+        String person = person(request, proxies);
         return new RequestFacts(request.method().name(), request.path(),
                 blankToNull(request.getHeader(Gatekeeper.TOKEN_HEADER)),
                 cookie == null ? null : blankToNull(cookie.getValue()),
                 request.getHeader(Gatekeeper.CSRF_HEADER),
                 request.getHeader("Origin"), request.getHeader("Referer"), request.getHeader("Host"),
-                request.getHeader("X-Forwarded-Host"), person, client(request, person),
+                proxies.forwarded(request, "X-Forwarded-Host"), person, client(request, person, proxies),
                 accept != null && accept.contains("text/html"));
     }
 
+    /** The Tailscale login of the person, when a trusted proxy (Tailscale Serve) says so. */
+    static String person(HttpServerRequest request, TrustedProxies proxies) {
+        return blankToNull(proxies.forwarded(request, TAILSCALE_LOGIN));
+    }
+
     /**
-     * The throttle key. The gateway listens on loopback only, behind Tailscale Serve, so these
-     * headers come from Serve (which strips client-sent copies) and can be trusted here.
+     * The throttle key. Serve strips client-sent copies of these headers, so they are believed only
+     * when Serve (a trusted proxy) is the peer; otherwise the peer's own address is the key.
      */
-    static String client(HttpServerRequest request, String person) {
+    static String client(HttpServerRequest request, String person, TrustedProxies proxies) {
         if (person != null) {
             return "ts:" + person;
         }
-        String forwarded = request.getHeader("X-Forwarded-For");
+        String forwarded = proxies.forwarded(request, "X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
             return "ip:" + forwarded.split(",")[0].strip();
         }
         return request.remoteAddress() == null ? "ip:unknown" : "ip:" + request.remoteAddress().hostAddress();
     }
 
-    static boolean isHttps(HttpServerRequest request) {
-        return "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")) || "https".equals(request.scheme());
+    static boolean isHttps(HttpServerRequest request, TrustedProxies proxies) {
+        return "https".equalsIgnoreCase(proxies.forwarded(request, "X-Forwarded-Proto")) || "https".equals(request.scheme());
     }
 
     private static String blankToNull(String value) {

@@ -40,9 +40,11 @@ public class SmsResource {
     private final SmsSenderLimiter limiter;
     private final SmsCommands commands;
     private final AuditLog audit;
+    private final TrustedProxies proxies;
 
     public SmsResource(SecretResolver secrets, SmsAllowlist allowlist, SmsSenderLimiter limiter, SmsCommands commands,
-            AuditLog audit) {
+            AuditLog audit, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.secrets = secrets;
         this.allowlist = allowlist;
         this.limiter = limiter;
@@ -63,7 +65,7 @@ public class SmsResource {
         }
         Map<String, String> params = new HashMap<>();
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        String url = publicUrl(request);
+        String url = publicUrl(request, proxies);
         String signature = request.getHeader(SIGNATURE_HEADER);
         if (signature == null || !new RequestValidator(token.get().reveal()).validate(url, params, signature)) {
             record("sms.rejected", "refused", actor, signature == null ? "missing " + SIGNATURE_HEADER : "bad Twilio signature");
@@ -88,9 +90,9 @@ public class SmsResource {
     }
 
     /** The URL Twilio signed: the public scheme and host as the proxy forwarded them, and the path. */
-    static String publicUrl(HttpServerRequest request) {
-        String proto = Optional.ofNullable(request.getHeader("X-Forwarded-Proto")).orElse(request.scheme());
-        String host = Optional.ofNullable(request.getHeader("X-Forwarded-Host")).orElse(request.getHeader("Host"));
+    static String publicUrl(HttpServerRequest request, TrustedProxies proxies) {
+        String proto = Optional.ofNullable(proxies.forwarded(request, "X-Forwarded-Proto")).orElse(request.scheme());
+        String host = Optional.ofNullable(proxies.forwarded(request, "X-Forwarded-Host")).orElse(request.getHeader("Host"));
         String query = request.query();
         return proto + "://" + host + request.path() + (query == null || query.isEmpty() ? "" : "?" + query);
     }

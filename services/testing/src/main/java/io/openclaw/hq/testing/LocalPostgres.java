@@ -48,6 +48,10 @@ public final class LocalPostgres {
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // zonky starts the server with -F (no fsync), right for tests, wrong for data that must
+                // survive a power cut; a later -c overrides it
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
