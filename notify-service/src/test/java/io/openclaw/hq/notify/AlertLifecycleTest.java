@@ -13,18 +13,14 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every state transition of an alert, end to end: REST in, PostgreSQL state, WireMock providers out. */
@@ -33,26 +29,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
-class AlertLifecycleTest {
-
-    @WireMockResource.InjectWireMock
-    WireMockServer wireMock;
+class AlertLifecycleTest extends ProvidersAcceptingTest {
 
     @Inject
     ShiftableClock clock;
-
-    @Inject
-    SecretResolver secrets;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void providersUp() {
-        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
-        NotifyTestSupport.providersAccept(wireMock);
-        breakers.resetAll();
-    }
 
     @Test
     void firstFailAlertsOnEveryRoutedChannelThenTheSameFailIsRateLimited() {

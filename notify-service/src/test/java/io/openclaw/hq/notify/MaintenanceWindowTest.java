@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -18,12 +16,10 @@ import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Maintenance windows suppress matching checks, expire on their own, and send no burst when they end. */
@@ -32,26 +28,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
-class MaintenanceWindowTest {
-
-    @WireMockResource.InjectWireMock
-    WireMockServer wireMock;
+class MaintenanceWindowTest extends ProvidersAcceptingTest {
 
     @Inject
     ShiftableClock clock;
-
-    @Inject
-    SecretResolver secrets;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void providersUp() {
-        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
-        NotifyTestSupport.providersAccept(wireMock);
-        breakers.resetAll();
-    }
 
     @Test
     void aWindowSuppressesMatchingChecksAndEndsWithoutABurst() {

@@ -13,9 +13,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -23,11 +21,8 @@ import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,26 +35,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
-class ProviderFailureTest {
+class ProviderFailureTest extends ProvidersAcceptingTest {
 
     /** One call plus the configured two retries. */
     static final int ATTEMPTS = 3;
-
-    @WireMockResource.InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    SecretResolver secrets;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void providersUp() {
-        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
-        NotifyTestSupport.providersAccept(wireMock);
-        breakers.resetAll();
-    }
 
     @Test
     void a4xxIsPermanentOneCallAndTheProvidersTextIsKept() {

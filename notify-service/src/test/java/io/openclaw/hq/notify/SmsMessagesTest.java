@@ -10,18 +10,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /messages/sms}: only to allowlisted numbers, through twilio-java, cut rather than refused. */
@@ -30,23 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
-class SmsMessagesTest {
-
-    @WireMockResource.InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    SecretResolver secrets;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void providersUp() {
-        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
-        NotifyTestSupport.providersAccept(wireMock);
-        breakers.resetAll();
-    }
+class SmsMessagesTest extends ProvidersAcceptingTest {
 
     @Test
     void anAllowlistedNumberGetsTheMessageWithTheAccountsBasicAuth() {

@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -18,9 +16,6 @@ import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /status} and {@code GET /deliveries}: what an operator may see. */
@@ -29,23 +24,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.pushover.url,notify.twilio.api-base-url"))
-class StatusTest {
-
-    @WireMockResource.InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    SecretResolver secrets;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void providersUp() {
-        NotifyTestSupport.plantSmsSecrets(secrets.secretsDir());
-        NotifyTestSupport.providersAccept(wireMock);
-        breakers.resetAll();
-    }
+class StatusTest extends ProvidersAcceptingTest {
 
     @Test
     void statusShowsMaskedCredentialsFingerprintsAndThePushoverQuota() {
