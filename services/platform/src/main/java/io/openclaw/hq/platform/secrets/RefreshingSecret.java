@@ -1,0 +1,33 @@
+package io.openclaw.hq.platform.secrets;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A secret checked on every request (a token) but re-read at most once per interval, so a rotated
+ * value takes effect without a restart and the hot path does not touch the file system each time.
+ */
+public final class RefreshingSecret {
+
+    private final SecretResolver secrets;
+    private final String name;
+    private final long refreshNanos;
+    private volatile Optional<Secret> cached = Optional.empty();
+    private volatile long cachedAt;
+
+    public RefreshingSecret(SecretResolver secrets, String name, Duration refresh) {
+        this.secrets = secrets;
+        this.name = name;
+        this.refreshNanos = refresh.toNanos();
+    }
+
+    /** The current value; a missing secret is looked for again on the next call. */
+    public Optional<Secret> current() {
+        long now = System.nanoTime();
+        if (cached.isEmpty() || now - cachedAt > refreshNanos) {
+            cached = secrets.resolve(name);
+            cachedAt = now;
+        }
+        return cached;
+    }
+}
