@@ -2,11 +2,13 @@ package io.openclaw.hq.llm.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.openclaw.hq.llm.model.ErrorClass;
+import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Which provider failures are transient: the specification of the review fallback
@@ -35,8 +37,11 @@ public final class ErrorClassifier {
             if (t instanceof JsonProcessingException) {
                 return ErrorClass.NON_TRANSIENT;
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof ConnectException || t instanceof ClosedChannelException) {
+            // JDK client: HttpTimeoutException; Vert.x client: TimeoutException (idle), HttpClosedException
+            // (the provider closed the connection mid-answer); both: ConnectException (refused, timed out)
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException || t instanceof TimeoutException
+                    || t instanceof ConnectException || t instanceof ClosedChannelException
+                    || t instanceof HttpClosedException) {
                 return ErrorClass.TRANSIENT_NETWORK;
             }
         }

@@ -10,16 +10,22 @@ import io.openclaw.hq.llm.model.ProviderName;
 import io.openclaw.hq.llm.model.ProviderReply;
 import io.openclaw.hq.llm.model.Usage;
 import io.openclaw.hq.platform.secrets.Secret;
-import io.openclaw.hq.platform.secrets.SecretResolver;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The four vendors all speak OpenAI's {@code /chat/completions}; what differs (key or none,
@@ -29,25 +35,23 @@ import java.util.Optional;
 public abstract class OpenAiCompatibleProvider implements LlmProvider {
 
     private static final int MAX_ERROR_CHARS = 300;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ProviderName name;
     private final URI chatUri;
     private final URI modelsUri;
     private final Duration timeout;
-    private final HttpClient http;
-    private final SecretResolver secrets;
+    private final ProviderTransport transport;
     private final ObjectMapper json;
 
-    protected OpenAiCompatibleProvider(ProviderName name, String apiBase, Duration timeout, HttpClient http,
-            SecretResolver secrets, ObjectMapper json) {
+    protected OpenAiCompatibleProvider(ProviderName name, String apiBase, Duration timeout, ProviderTransport transport) {
         String base = apiBase.endsWith("/") ? apiBase.substring(0, apiBase.length() - 1) : apiBase;
         this.name = name;
         this.chatUri = URI.create(base + "/chat/completions");
         this.modelsUri = URI.create(base + "/models");
         this.timeout = timeout;
-        this.http = http;
-        this.secrets = secrets;
-        this.json = json;
+        this.transport = transport;
+        this.json = transport.json();
     }
 
     @Override
@@ -61,32 +65,54 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
     }
 
     @Override
-    public ProviderReply complete(ProviderCall call) {
-        HttpRequest request = post(call, false);
-        long start = System.nanoTime();
-        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
-        long upstream = System.nanoTime() - start;
-        int status = response.statusCode();
+    public CompletionStage<ProviderReply> complete(ProviderCall call) {
+        Future<UpstreamHttp.Answer> exchange;
+        try {
+            MultiMap headers = headers("application/json").add(HttpHeaders.CONTENT_TYPE, "application/json");
+            exchange = transport.whole().exchange(HttpMethod.POST, chatUri, headers, Buffer.buffer(serialise(call, false)),
+                    timeout);
+        } catch (ProviderException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return exchange.recover(failure -> Future.failedFuture(noAnswer(failure)))
+                .map(this::reply)
+                .toCompletionStage();
+    }
+
+    private ProviderReply reply(UpstreamHttp.Answer answer) {
+        int status = answer.status();
         if (status < 200 || status > 299) {
-            throw refused(status, new String(response.body(), StandardCharsets.UTF_8));
+            throw refused(status, answer.body().toString(StandardCharsets.UTF_8));
         }
         JsonNode body;
         try {
-            body = json.readTree(response.body());
+            body = json.readTree(answer.body().getBytes());
         } catch (IOException e) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, status, "malformed body: not JSON");
         }
         if (body == null || !body.path("choices").isArray() || body.path("choices").isEmpty()) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, status, "malformed body: no choices");
         }
-        return new ProviderReply(body, usageOf(body), upstream);
+        return new ProviderReply(body, usageOf(body), answer.nanos());
     }
 
     @Override
     public UpstreamStream openStream(ProviderCall call) {
-        HttpRequest request = post(call, true);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(chatUri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(serialise(call, true)));
+        key().ifPresent(secret -> builder.header("Authorization", "Bearer " + secret.reveal()));
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = transport.streams().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw noAnswer(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(name, ErrorClass.TRANSIENT_NETWORK, null, "interrupted");
+        }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             String text;
@@ -101,24 +127,23 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
     }
 
     @Override
-    public ProbeResult probe() {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(modelsUri).timeout(Duration.ofSeconds(10)).GET();
-        authorize(builder);
+    public CompletionStage<ProbeResult> probe() {
+        Future<UpstreamHttp.Answer> exchange;
         try {
-            HttpResponse<Void> response = http.send(builder.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            exchange = transport.whole().exchange(HttpMethod.GET, modelsUri, headers("application/json"), null, PROBE_TIMEOUT);
+        } catch (ProviderException e) {
+            return CompletableFuture.completedFuture(new ProbeResult("DOWN", e.errorClass(), null, e.getMessage()));
+        }
+        return exchange.map(answer -> {
+            int status = answer.status();
             if (status >= 200 && status <= 299) {
                 return ProbeResult.ok();
             }
             ErrorClass errorClass = ErrorClassifier.ofStatus(status);
             String state = errorClass == ErrorClass.TRANSIENT_QUOTA ? "DEGRADED" : "DOWN";
             return new ProbeResult(state, errorClass, status, "HTTP " + status);
-        } catch (IOException e) {
-            return new ProbeResult("DOWN", ErrorClassifier.ofFailure(e), null, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProbeResult("DOWN", ErrorClass.TRANSIENT_NETWORK, null, "interrupted");
-        }
+        }).otherwise(failure -> new ProbeResult("DOWN", ErrorClassifier.ofFailure(failure), null,
+                failure.getClass().getSimpleName())).toCompletionStage();
     }
 
     /** The key, or a non-transient refusal naming where it should be: never a call without it. */
@@ -126,40 +151,28 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
         if (!name.needsKey()) {
             return Optional.empty();
         }
-        return Optional.of(secrets.resolve(name.secretName()).orElseThrow(() -> new ProviderException(name,
-                ErrorClass.MISSING_KEY, null, name.secretName().toUpperCase(java.util.Locale.ROOT)
+        return Optional.of(transport.secrets().resolve(name.secretName()).orElseThrow(() -> new ProviderException(name,
+                ErrorClass.MISSING_KEY, null, name.secretName().toUpperCase(Locale.ROOT)
                         + " is not set (environment or secrets file " + name.secretName() + ")")));
     }
 
-    private void authorize(HttpRequest.Builder builder) {
-        key().ifPresent(secret -> builder.header("Authorization", "Bearer " + secret.reveal()));
+    private MultiMap headers(String accept) {
+        MultiMap headers = HttpHeaders.headers().add(HttpHeaders.ACCEPT, accept);
+        key().ifPresent(secret -> headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + secret.reveal()));
+        return headers;
     }
 
-    private HttpRequest post(ProviderCall call, boolean stream) {
-        byte[] body;
+    private byte[] serialise(ProviderCall call, boolean stream) {
         try {
-            body = json.writeValueAsBytes(adapt(call.body().deepCopy(), stream));
+            return json.writeValueAsBytes(adapt(call.body().deepCopy(), stream));
         } catch (IOException e) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, null, "request not serialisable");
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(chatUri).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        authorize(builder);
-        return builder.build();
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request, handler);
-        } catch (IOException e) {
-            throw new ProviderException(name, ErrorClassifier.ofFailure(e), null,
-                    "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(name, ErrorClass.TRANSIENT_NETWORK, null, "interrupted");
-        }
+    private ProviderException noAnswer(Throwable failure) {
+        return new ProviderException(name, ErrorClassifier.ofFailure(failure), null, "no answer: "
+                + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " " + failure.getMessage()));
     }
 
     private ProviderException refused(int status, String body) {

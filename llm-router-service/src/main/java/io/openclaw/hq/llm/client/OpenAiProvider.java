@@ -1,17 +1,14 @@
 package io.openclaw.hq.llm.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openclaw.hq.llm.model.ProviderName;
-import io.openclaw.hq.platform.secrets.SecretResolver;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** The review gate's primary and the default for general and vision work. */
 public final class OpenAiProvider extends OpenAiCompatibleProvider {
 
-    public OpenAiProvider(String apiBase, Duration timeout, HttpClient http, SecretResolver secrets, ObjectMapper json) {
-        super(ProviderName.OPENAI, apiBase, timeout, http, secrets, json);
+    public OpenAiProvider(String apiBase, Duration timeout, ProviderTransport transport) {
+        super(ProviderName.OPENAI, apiBase, timeout, transport);
     }
 
     /** Without this OpenAI sends no usage in a stream, and the call could not be settled at its real cost. */

@@ -7,11 +7,16 @@ import io.openclaw.hq.llm.model.ProviderName;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -19,6 +24,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * One circuit breaker per provider (SmallRye Fault Tolerance). Only transient failures count
  * against a provider: a 401 says nothing about its health. An open breaker answers at once as a
  * transient server failure, so the review gate still gets its one fallback.
+ *
+ * <p>Every call is guarded as a {@link CompletionStage}, without a thread of its own: a plain chat
+ * completion stays on the event loop from request to answer. Callers on a worker thread (reviews,
+ * budgeted runs, streams) wait for the same stage with {@link #await}.
  */
 @ApplicationScoped
 public class ProviderGuards {
@@ -47,17 +56,46 @@ public class ProviderGuards {
                     .delay(breaker.delaySeconds(), ChronoUnit.SECONDS)
                     .when(ProviderGuards::countsAgainstProvider)
                     .done()
+                    .withThreadOffload(false)
                     .build());
         }
     }
 
-    public <T> T call(ProviderName name, Supplier<T> work, Class<T> type) {
+    /** The guarded call; its stage fails with a {@link ProviderException}, also when the breaker is open. */
+    public <T> CompletionStage<T> call(ProviderName name, Supplier<CompletionStage<T>> work) {
+        CompletionStage<T> guarded;
         try {
-            return guards.get(name).get(work, type);
+            guarded = guards.get(name).get(work, new TypeLiteral<CompletionStage<T>>() {
+            });
         } catch (CircuitBreakerOpenException e) {
-            throw new ProviderException(name, ErrorClass.TRANSIENT_SERVER, null,
-                    "circuit breaker open after repeated transient failures; not called");
+            return CompletableFuture.failedFuture(breakerOpen(name));
         }
+        return guarded.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                AsyncFailures.unwrap(failure) instanceof CircuitBreakerOpenException ? breakerOpen(name) : AsyncFailures.unwrap(failure)));
+    }
+
+    /** The guarded call, waited for; only on a worker thread, where waiting blocks nobody else. */
+    public <T> T await(ProviderName name, Supplier<CompletionStage<T>> work) {
+        if (Context.isOnEventLoopThread()) {
+            // the answer is delivered on an event loop: waiting on one could wait forever
+            throw new IllegalStateException("a provider call was awaited on an event loop thread");
+        }
+        try {
+            return call(name, work).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw AsyncFailures.rethrowable(e);
+        }
+    }
+
+    /** A blocking call (opening a stream) under the same breaker, on a worker thread. */
+    public <T> T awaitBlocking(ProviderName name, Supplier<T> work) {
+        return await(name, () -> {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
     }
 
     public String state(ProviderName name) {
@@ -69,7 +107,12 @@ public class ProviderGuards {
         return namePrefix + name.wire();
     }
 
+    private static ProviderException breakerOpen(ProviderName name) {
+        return new ProviderException(name, ErrorClass.TRANSIENT_SERVER, null,
+                "circuit breaker open after repeated transient failures; not called");
+    }
+
     private static boolean countsAgainstProvider(Throwable failure) {
-        return failure instanceof ProviderException e && e.errorClass().isTransient();
+        return AsyncFailures.unwrap(failure) instanceof ProviderException e && e.errorClass().isTransient();
     }
 }

@@ -25,21 +25,19 @@ public class ProviderRegistry {
 
     private final LlmConfigHolder config;
     private final RouterSettings settings;
-    private final SecretResolver secrets;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final ProviderTransport transport;
     private final Map<ProviderName, LlmProvider> built = new EnumMap<>(ProviderName.class);
 
-    public ProviderRegistry(LlmConfigHolder config, RouterSettings settings, SecretResolver secrets, ObjectMapper json) {
+    public ProviderRegistry(LlmConfigHolder config, RouterSettings settings, SecretResolver secrets, ObjectMapper json,
+            UpstreamHttp whole) {
         this.config = config;
         this.settings = settings;
-        this.secrets = secrets;
-        this.json = json;
-        this.http = HttpClient.newBuilder()
+        HttpClient streams = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.transport = new ProviderTransport(whole, streams, secrets, json);
     }
 
     public synchronized LlmProvider enabled(ProviderName name) {
@@ -68,10 +66,10 @@ public class ProviderRegistry {
                 .orElse(DEFAULT_TIMEOUT_SECONDS);
         Duration timeout = Duration.ofSeconds(seconds);
         return switch (name) {
-            case OPENAI -> new OpenAiProvider(base, timeout, http, secrets, json);
-            case MISTRAL -> new MistralProvider(base, timeout, http, secrets, json);
-            case MOONSHOT -> new MoonshotProvider(base, timeout, http, secrets, json);
-            case OLLAMA -> new OllamaProvider(base, timeout, http, secrets, json);
+            case OPENAI -> new OpenAiProvider(base, timeout, transport);
+            case MISTRAL -> new MistralProvider(base, timeout, transport);
+            case MOONSHOT -> new MoonshotProvider(base, timeout, transport);
+            case OLLAMA -> new OllamaProvider(base, timeout, transport);
         };
     }
 }

@@ -25,6 +25,11 @@ public interface RouterSettings {
     @WithDefault("5000")
     int connectTimeoutMs();
 
+    /** Keep-alive connections the router keeps open to one provider host at most. */
+    @WithName("connections-per-provider")
+    @WithDefault("64")
+    int connectionsPerProvider();
+
     Breaker breaker();
 
     interface Breaker {

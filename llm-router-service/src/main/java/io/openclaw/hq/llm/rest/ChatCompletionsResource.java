@@ -10,6 +10,8 @@ import io.openclaw.hq.llm.service.RoutedCompletion;
 import io.openclaw.hq.llm.service.StreamRelay;
 import io.openclaw.hq.llm.service.StreamingService;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** OpenAI-compatible chat completions, routed by {@code X-OpenClaw-Purpose} (default general). */
@@ -39,9 +42,13 @@ public class ChatCompletionsResource {
         this.json = json;
     }
 
+    /**
+     * Plain chat outside a run never leaves the event loop; reviews, calls against a run's budget
+     * and streams wait on the database or on a blocking relay, so they move to a worker thread.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response complete(ChatCompletionRequest request, @HeaderParam(OpenClawHeaders.PURPOSE) String purposeHeader,
+    public Uni<Response> complete(ChatCompletionRequest request, @HeaderParam(OpenClawHeaders.PURPOSE) String purposeHeader,
             @HeaderParam(OpenClawHeaders.RUN_ID) String runId) {
         long start = System.nanoTime();
         if (request == null) {
@@ -54,19 +61,32 @@ public class ChatCompletionsResource {
         Purpose purpose = Purpose.parse(purposeHeader);
         ObjectNode body = json.valueToTree(request);
         if (request.streaming()) {
-            StreamRelay relay = streams.open(new CallContext(purpose, runId, null), body);
-            StreamingOutput output = relay::relayTo;
-            return Response.ok(output, "text/event-stream")
-                    .header("Cache-Control", "no-cache")
-                    .header(OpenClawHeaders.PROVIDER, relay.route().provider().wire())
-                    .header(OpenClawHeaders.MODEL, relay.route().model())
-                    .header(OpenClawHeaders.FALLBACK, "false")
-                    .header(OpenClawHeaders.OVERHEAD_MS, millis(System.nanoTime() - start))
-                    .build();
+            return onWorker(() -> stream(new CallContext(purpose, runId, null), body, start));
         }
-        RoutedCompletion answer = purpose == Purpose.REVIEW
-                ? reviews.chatReview(runId, body)
-                : completions.complete(new CallContext(purpose, runId, null), body);
+        if (purpose == Purpose.REVIEW) {
+            return onWorker(() -> answer(reviews.chatReview(runId, body), start));
+        }
+        CallContext ctx = new CallContext(purpose, runId, null);
+        if (runId != null) {
+            return onWorker(() -> answer(completions.complete(ctx, body), start));
+        }
+        return Uni.createFrom().completionStage(() -> completions.completeWithoutWaiting(ctx, body))
+                .map(answer -> answer(answer, start));
+    }
+
+    private Response stream(CallContext ctx, ObjectNode body, long start) {
+        StreamRelay relay = streams.open(ctx, body);
+        StreamingOutput output = relay::relayTo;
+        return Response.ok(output, "text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .header(OpenClawHeaders.PROVIDER, relay.route().provider().wire())
+                .header(OpenClawHeaders.MODEL, relay.route().model())
+                .header(OpenClawHeaders.FALLBACK, "false")
+                .header(OpenClawHeaders.OVERHEAD_MS, millis(System.nanoTime() - start))
+                .build();
+    }
+
+    private static Response answer(RoutedCompletion answer, long start) {
         long overhead = System.nanoTime() - start - answer.reply().upstreamNanos();
         Response.ResponseBuilder response = Response.ok(answer.reply().body(), MediaType.APPLICATION_JSON_TYPE)
                 .header(OpenClawHeaders.PROVIDER, answer.route().provider().wire())
@@ -81,6 +101,10 @@ public class ChatCompletionsResource {
             response.header(OpenClawHeaders.TRANSIENT_CLASS, answer.transientClass().wire());
         }
         return response.build();
+    }
+
+    private static Uni<Response> onWorker(Supplier<Response> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     static String millis(long nanos) {

@@ -2,6 +2,7 @@ package io.openclaw.hq.llm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.llm.client.AsyncFailures;
 import io.openclaw.hq.llm.client.LlmProvider;
 import io.openclaw.hq.llm.client.ProviderGuards;
 import io.openclaw.hq.llm.client.ProviderRegistry;
@@ -17,10 +18,16 @@ import io.openclaw.hq.platform.errors.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One routed, budgeted completion. For review: caps forced, and on a transient OpenAI error
  * exactly one attempt at the configured fallback; anything else fails closed.
+ *
+ * <p>Two ways in. {@link #complete} waits, on a worker thread: reviews and calls against a run's
+ * budget touch the database before and after the provider. {@link #completeWithoutWaiting} is the
+ * hot path of plain chat, which touches no database on the way (its ledger row is queued), so it
+ * runs on the event loop from request to answer.
  */
 @ApplicationScoped
 public class CompletionService {
@@ -79,28 +86,56 @@ public class CompletionService {
         }
     }
 
+    /**
+     * A general or vision call outside any run, never waiting: the stage completes on an event loop.
+     * Anything that needs the database (a review, a caller's run budget) must use {@link #complete}.
+     */
+    public CompletionStage<RoutedCompletion> completeWithoutWaiting(CallContext ctx, ObjectNode request) {
+        if (ctx.purpose() == Purpose.REVIEW || ctx.caller().isPresent() || ctx.run().isPresent()) {
+            throw new IllegalArgumentException("reviews and budgeted calls wait on a worker thread: use complete()");
+        }
+        LlmConfig current = config.require();
+        ResolvedRoute route = withRequestedModel(router.resolve(ctx.purpose()), request, ctx.purpose());
+        Prepared prepared = readyToSend(current, ctx, route, request);
+        return guards.call(route.provider(), () -> prepared.provider().complete(prepared.call()))
+                .handle((reply, failure) -> conclude(ctx, route, prepared.hold(), reply, failure, false, null));
+    }
+
     private RoutedCompletion attempt(LlmConfig current, CallContext ctx, ResolvedRoute route, ObjectNode request,
             boolean fallbackUsed, ErrorClass primaryClass) {
+        Prepared prepared = readyToSend(current, ctx, route, request);
+        ProviderReply reply = null;
+        Throwable failure = null;
+        try {
+            reply = guards.await(route.provider(), () -> prepared.provider().complete(prepared.call()));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return conclude(ctx, route, prepared.hold(), reply, failure, fallbackUsed, primaryClass);
+    }
+
+    /** A call ready to send: its provider, its body, and the money held for it. */
+    private record Prepared(LlmProvider provider, ProviderCall call, CallAccounting.Hold hold) {
+    }
+
+    private Prepared readyToSend(LlmConfig current, CallContext ctx, ResolvedRoute route, ObjectNode request) {
         LlmProvider provider = providers.enabled(route.provider());
         ProviderCall call = prepare(current, ctx.purpose(), route, request, false);
-        CallAccounting.Hold hold = accounting.reserve(current, ctx, route, call.promptChars(), call.maxOutputTokens());
-        ProviderReply reply = null;
-        BigDecimal actual = null;
-        ErrorClass errorClass = primaryClass;
-        String outcome = "error";
-        try {
-            reply = guards.call(route.provider(), () -> provider.complete(call), ProviderReply.class);
-            actual = CallAccounting.actualCost(hold, reply.usage());
-            outcome = "ok";
-            return new RoutedCompletion(reply, route, fallbackUsed, primaryClass, actual, hold.estimate());
-        } catch (ProviderException e) {
-            errorClass = e.errorClass();
-            outcome = "error";
-            throw e;
-        } finally {
-            accounting.settle(ctx, route, hold, reply == null ? Optional.empty() : reply.usage(), actual,
-                    fallbackUsed, errorClass, outcome, false);
+        return new Prepared(provider, call, accounting.reserve(current, ctx, route, call.promptChars(), call.maxOutputTokens()));
+    }
+
+    /** Settles the hold whatever happened, then answers or rethrows the provider's failure. */
+    private RoutedCompletion conclude(CallContext ctx, ResolvedRoute route, CallAccounting.Hold hold, ProviderReply reply,
+            Throwable failure, boolean fallbackUsed, ErrorClass primaryClass) {
+        Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
+        BigDecimal actual = reply == null ? null : CallAccounting.actualCost(hold, reply.usage());
+        ErrorClass errorClass = cause instanceof ProviderException e ? e.errorClass() : primaryClass;
+        accounting.settle(ctx, route, hold, reply == null ? Optional.empty() : reply.usage(), actual,
+                fallbackUsed, errorClass, reply == null ? "error" : "ok", false);
+        if (cause != null) {
+            throw AsyncFailures.rethrowable(cause);
         }
+        return new RoutedCompletion(reply, route, fallbackUsed, primaryClass, actual, hold.estimate());
     }
 
     /** The body sent upstream: the route's model, the caps, and a bounded max_tokens. */

@@ -3,6 +3,7 @@ package io.openclaw.hq.llm.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.llm.client.AsyncFailures;
 import io.openclaw.hq.llm.client.ProbeResult;
 import io.openclaw.hq.llm.client.ProviderRegistry;
 import io.openclaw.hq.llm.config.LlmConfig;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * The provider doctor (preflight): one authenticated, cheap request per provider, before a
@@ -111,7 +113,11 @@ public class ProviderDoctor {
             return new ProbeResult("DOWN", ErrorClass.MISSING_KEY, null,
                     name.secretName() + " is not available (environment or secrets file)");
         }
-        return providers.enabled(name).probe();
+        try {
+            return providers.enabled(name).probe().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw AsyncFailures.rethrowable(e);
+        }
     }
 
     private static String worse(String a, String b) {

@@ -51,7 +51,7 @@ public class StreamingService {
         ProviderCall call = CompletionService.prepare(current, ctx.purpose(), route, request, true);
         CallAccounting.Hold hold = accounting.reserve(current, ctx, route, call.promptChars(), call.maxOutputTokens());
         try {
-            UpstreamStream upstream = guards.call(route.provider(), () -> provider.openStream(call), UpstreamStream.class);
+            UpstreamStream upstream = guards.awaitBlocking(route.provider(), () -> provider.openStream(call));
             return new StreamRelay(upstream, ctx, route, hold, accounting);
         } catch (ProviderException e) {
             accounting.settle(ctx, route, hold, Optional.empty(), null, false, e.errorClass(), "error", true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import io.openclaw.hq.llm.model.ErrorClass;
+import io.vertx.core.http.HttpClosedException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,6 +58,10 @@ class ErrorClassifierTest {
                 Arguments.of(new IOException("Connection reset by peer"), ErrorClass.TRANSIENT_NETWORK),
                 Arguments.of(new EOFException("EOF reached while reading"), ErrorClass.TRANSIENT_NETWORK),
                 Arguments.of(new UncheckedIOException(new IOException("closed")), ErrorClass.TRANSIENT_NETWORK),
+                Arguments.of(new TimeoutException("The timeout period of 60000ms has been exceeded"), ErrorClass.TRANSIENT_NETWORK),
+                Arguments.of(new HttpClosedException("Connection was closed"), ErrorClass.TRANSIENT_NETWORK),
+                Arguments.of(new io.netty.channel.ConnectTimeoutException("connection timed out"), ErrorClass.TRANSIENT_NETWORK),
+                Arguments.of(new io.vertx.core.VertxException("Connection pool busy"), ErrorClass.NON_TRANSIENT),
                 Arguments.of(new JsonParseException(null, "Unexpected character"), ErrorClass.NON_TRANSIENT),
                 Arguments.of(new IllegalStateException("config"), ErrorClass.NON_TRANSIENT),
                 Arguments.of(new IllegalArgumentException("bad"), ErrorClass.NON_TRANSIENT));

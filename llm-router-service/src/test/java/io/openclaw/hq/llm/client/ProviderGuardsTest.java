@@ -14,8 +14,14 @@ import io.openclaw.hq.testing.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +38,34 @@ class ProviderGuardsTest {
 
     private final ProviderGuards guards = new ProviderGuards(smallWindow(), "guards-test-");
 
+    @Inject
+    Vertx vertx;
+
     @Test
     void transientFailuresOpenTheBreakerAndItAnswersWithoutCalling() {
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> guards.call(ProviderName.OPENAI, () -> {
+            CompletionStage<String> failed = guards.call(ProviderName.OPENAI, () -> {
                 calls.incrementAndGet();
-                throw new ProviderException(ProviderName.OPENAI, ErrorClass.TRANSIENT_SERVER, 503, "down");
-            }, String.class)).isInstanceOf(ProviderException.class);
+                return CompletableFuture.failedFuture(
+                        new ProviderException(ProviderName.OPENAI, ErrorClass.TRANSIENT_SERVER, 503, "down"));
+            });
+            assertThat(failed).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(ProviderException.class);
         }
         assertThat(guards.state(ProviderName.OPENAI)).isEqualTo("open");
-        assertThatThrownBy(() -> guards.call(ProviderName.OPENAI, () -> {
+        assertThatThrownBy(() -> guards.await(ProviderName.OPENAI, () -> {
             calls.incrementAndGet();
-            return "answer";
-        }, String.class)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            return CompletableFuture.completedFuture("answer");
+        })).isInstanceOfSatisfying(ProviderException.class, e -> {
             assertThat(e.errorClass()).as("still transient, so review can fall back").isEqualTo(ErrorClass.TRANSIENT_SERVER);
             assertThat(e.getMessage()).contains("circuit breaker open");
         });
+        assertThatThrownBy(() -> guards.awaitBlocking(ProviderName.OPENAI, () -> {
+            calls.incrementAndGet();
+            return "a stream";
+        })).as("streams share the provider's breaker").isInstanceOf(ProviderException.class)
+                .hasMessageContaining("circuit breaker open");
         assertThat(calls).as("the open breaker did not call the provider").hasValue(4);
     }
 
@@ -56,13 +73,28 @@ class ProviderGuardsTest {
     void nonTransientFailuresDoNotCountAgainstAProvider() {
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> guards.call(ProviderName.MISTRAL, () -> {
+            assertThatThrownBy(() -> guards.awaitBlocking(ProviderName.MISTRAL, () -> {
                 calls.incrementAndGet();
                 throw new ProviderException(ProviderName.MISTRAL, ErrorClass.NON_TRANSIENT, 401, "bad key");
-            }, String.class)).isInstanceOf(ProviderException.class);
+            })).isInstanceOf(ProviderException.class);
         }
         assertThat(calls).hasValue(10);
         assertThat(guards.state(ProviderName.MISTRAL)).isEqualTo("closed");
+    }
+
+    @Test
+    void waitingForAProviderOnAnEventLoopIsRefused() {
+        CompletableFuture<Throwable> refusal = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> {
+            try {
+                guards.await(ProviderName.MOONSHOT, () -> new CompletableFuture<String>());
+                refusal.complete(null);
+            } catch (RuntimeException e) {
+                refusal.complete(e);
+            }
+        });
+        assertThat(refusal).succeedsWithin(Duration.ofSeconds(5)).isInstanceOfSatisfying(IllegalStateException.class,
+                e -> assertThat(e).hasMessageContaining("event loop"));
     }
 
     private static RouterSettings smallWindow() {
@@ -80,6 +112,11 @@ class ProviderGuardsTest {
             @Override
             public int connectTimeoutMs() {
                 return 1000;
+            }
+
+            @Override
+            public int connectionsPerProvider() {
+                return 4;
             }
 
             @Override

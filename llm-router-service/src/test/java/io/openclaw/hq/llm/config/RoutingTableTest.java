@@ -95,6 +95,11 @@ class RoutingTableTest {
             }
 
             @Override
+            public int connectionsPerProvider() {
+                return 1;
+            }
+
+            @Override
             public Breaker breaker() {
                 return null;
             }
