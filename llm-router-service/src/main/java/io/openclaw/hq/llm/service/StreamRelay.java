@@ -15,12 +15,17 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Relays an upstream server-sent-event stream line by line. A stream that ends without
  * {@code data: [DONE]}, or breaks, ends with an explicit {@code event: error}: a client must never
  * take a cut-off answer for a finished one. Whatever happens, the call is settled: at its reported
  * usage, or at the estimate when the stream gave none (the client left, or it broke).
+ *
+ * <p>Exactly one of {@link #relayTo} and {@link #settleUnrelayed} settles the call: the HTTP layer
+ * does not call the relay at all when the client left before the answer began.
  */
 public final class StreamRelay {
 
@@ -31,14 +36,17 @@ public final class StreamRelay {
     private final ResolvedRoute route;
     private final CallAccounting.Hold hold;
     private final CallAccounting accounting;
+    private final BooleanSupplier clientClosed;
+    private final AtomicBoolean claimed = new AtomicBoolean();
 
     StreamRelay(UpstreamStream upstream, CallContext ctx, ResolvedRoute route, CallAccounting.Hold hold,
-            CallAccounting accounting) {
+            CallAccounting accounting, BooleanSupplier clientClosed) {
         this.upstream = upstream;
         this.ctx = ctx;
         this.route = route;
         this.hold = hold;
         this.accounting = accounting;
+        this.clientClosed = clientClosed;
     }
 
     public ResolvedRoute route() {
@@ -46,6 +54,9 @@ public final class StreamRelay {
     }
 
     public void relayTo(OutputStream out) {
+        if (!claimed.compareAndSet(false, true)) {
+            return;
+        }
         Optional<Usage> usage = Optional.empty();
         boolean done = false;
         boolean clientGone = false;
@@ -65,13 +76,18 @@ public final class StreamRelay {
                         }
                     }
                 }
-                if (!write(out, line + "\n", line.isEmpty())) {
+                // a write to a connection the client has reset is dropped without an error, so the
+                // connection is asked as well; without it the relay reads the whole stream for nobody
+                if (!write(out, line + "\n", line.isEmpty()) || clientClosed.getAsBoolean()) {
                     clientGone = true;
                     break;
                 }
             }
         } catch (IOException e) {
             broken = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (!done && !clientGone && clientClosed.getAsBoolean()) {
+            clientGone = true;
         }
         if (!done && !clientGone) {
             String reason = broken != null ? "upstream stream broke (" + broken + ")" : "upstream stream ended without [DONE]";
@@ -84,6 +100,24 @@ public final class StreamRelay {
         String outcome = done ? "ok" : clientGone ? "client_gone" : "stream_broken";
         accounting.settle(ctx, route, hold, usage, actual, false,
                 done ? null : ErrorClass.TRANSIENT_NETWORK, outcome, true);
+    }
+
+    /**
+     * For a relay the HTTP layer never ran (the client left before the answer began): closes the
+     * upstream and settles at the estimate, as a client gone. Does nothing after {@link #relayTo}.
+     */
+    public void settleUnrelayed() {
+        if (!claimed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            upstream.body().close();
+        } catch (IOException ignored) {
+            // the upstream is dropped either way; the settlement below is what must happen
+        } finally {
+            accounting.settle(ctx, route, hold, Optional.empty(), CallAccounting.actualCost(hold, Optional.empty()), false,
+                    ErrorClass.TRANSIENT_NETWORK, "client_gone", true);
+        }
     }
 
     private String errorEvent(String reason) {

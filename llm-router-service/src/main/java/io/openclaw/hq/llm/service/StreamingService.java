@@ -14,6 +14,9 @@ import io.openclaw.hq.llm.model.ResolvedRoute;
 import io.openclaw.hq.platform.errors.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * Opens a streamed completion: route, budget and the upstream's answer are settled before the
@@ -52,7 +55,7 @@ public class StreamingService {
         CallAccounting.Hold hold = accounting.reserve(current, ctx, route, call.promptChars(), call.maxOutputTokens());
         try {
             UpstreamStream upstream = guards.call(route.provider(), () -> provider.openStream(call), UpstreamStream.class);
-            return new StreamRelay(upstream, ctx, route, hold, accounting);
+            return tiedToClient(upstream, ctx, route, hold);
         } catch (ProviderException e) {
             accounting.settle(ctx, route, hold, Optional.empty(), null, false, e.errorClass(), "error", true);
             throw e;
@@ -60,5 +63,24 @@ public class StreamingService {
             accounting.settle(ctx, route, hold, Optional.empty(), null, false, null, "error", true);
             throw e;
         }
+    }
+
+    /**
+     * A relay that learns from the HTTP exchange whether its client is still there. Quarkus REST
+     * drops writes to a connection the client has reset without an error, and when the client left
+     * while we waited for the upstream's headers it never calls the relay at all: so the relay asks
+     * the response whether it is closed, and the request's completion settles a relay that never ran
+     * (else its reservation stayed held and the upstream connection open).
+     */
+    private StreamRelay tiedToClient(UpstreamStream upstream, CallContext ctx, ResolvedRoute route,
+            CallAccounting.Hold hold) {
+        // null outside an HTTP request (no such caller today): then only a failing write tells
+        ResteasyReactiveRequestContext exchange = CurrentRequestManager.get();
+        BooleanSupplier clientClosed = exchange == null ? () -> false : () -> exchange.serverResponse().closed();
+        StreamRelay relay = new StreamRelay(upstream, ctx, route, hold, accounting, clientClosed);
+        if (exchange != null) {
+            exchange.registerCompletionCallback(failure -> relay.settleUnrelayed());
+        }
+        return relay;
     }
 }
