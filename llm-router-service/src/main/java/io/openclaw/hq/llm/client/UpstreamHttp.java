@@ -1,7 +1,9 @@
 package io.openclaw.hq.llm.client;
 
 import io.openclaw.hq.llm.config.RouterSettings;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -22,13 +25,17 @@ import java.time.Duration;
  * router adds to a call's latency (docs/BENCHMARKS.md).
  *
  * <p>The body is collected with {@code compose(response -> response.body())}, which registers
- * the body handler inside the response callback, on the connection's event loop, before any data
- * can be delivered: a body is never lost to a handler attached too late.
+ * the body handler inside the response callback, before any data can be delivered. That holds only
+ * when the exchange belongs to an event-loop context: started from a Quarkus worker thread, whose
+ * Vert.x context is the request's, callbacks and data could run on different threads and a body
+ * could arrive empty (seen under load). So an exchange asked for off the event loop is started on
+ * the client's own event-loop context.
  */
 @ApplicationScoped
 public class UpstreamHttp {
 
     private final HttpClient client;
+    private final Context offLoopContext;
 
     public UpstreamHttp(Vertx vertx, RouterSettings settings) {
         HttpClientOptions options = new HttpClientOptions()
@@ -38,6 +45,7 @@ public class UpstreamHttp {
                 .setVerifyHost(true)
                 .setForceSni(true);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.connectionsPerProvider()));
+        this.offLoopContext = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     /** A provider's whole answer, and how long it took from sending to the last byte. */
@@ -50,6 +58,15 @@ public class UpstreamHttp {
      * (refused, reset, timed out); any HTTP status is an {@link Answer}.
      */
     public Future<Answer> exchange(HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout) {
+        if (Context.isOnEventLoopThread()) {
+            return exchangeOnLoop(method, uri, headers, body, timeout);
+        }
+        Promise<Answer> answer = Promise.promise();
+        offLoopContext.runOnContext(ignored -> exchangeOnLoop(method, uri, headers, body, timeout).onComplete(answer));
+        return answer.future();
+    }
+
+    private Future<Answer> exchangeOnLoop(HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout) {
         RequestOptions request = new RequestOptions()
                 .setMethod(method)
                 .setAbsoluteURI(uri.toString())

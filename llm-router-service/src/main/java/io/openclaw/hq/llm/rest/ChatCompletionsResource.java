@@ -18,9 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import java.util.regex.Pattern;
 
 /** OpenAI-compatible chat completions, routed by {@code X-OpenClaw-Purpose} (default general). */
@@ -61,7 +61,9 @@ public class ChatCompletionsResource {
         Purpose purpose = Purpose.parse(purposeHeader);
         ObjectNode body = json.valueToTree(request);
         if (request.streaming()) {
-            return onWorker(() -> stream(new CallContext(purpose, runId, null), body, start));
+            RelayCustody custody = new RelayCustody();
+            CurrentRequestManager.get().registerCompletionCallback(failure -> custody.requestEnded());
+            return onWorker(() -> stream(new CallContext(purpose, runId, null), body, start, custody));
         }
         if (purpose == Purpose.REVIEW) {
             return onWorker(() -> answer(reviews.chatReview(runId, body), start));
@@ -74,10 +76,11 @@ public class ChatCompletionsResource {
                 .map(answer -> answer(answer, start));
     }
 
-    private Response stream(CallContext ctx, ObjectNode body, long start) {
+    /** The relay is the entity: {@link StreamRelayWriter} runs it on a worker thread. */
+    private Response stream(CallContext ctx, ObjectNode body, long start, RelayCustody custody) {
         StreamRelay relay = streams.open(ctx, body);
-        StreamingOutput output = relay::relayTo;
-        return Response.ok(output, "text/event-stream")
+        custody.opened(relay);
+        return Response.ok(relay, "text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header(OpenClawHeaders.PROVIDER, relay.route().provider().wire())
                 .header(OpenClawHeaders.MODEL, relay.route().model())

@@ -8,6 +8,7 @@ import io.openclaw.hq.llm.model.ErrorClass;
 import io.openclaw.hq.llm.model.ResolvedRoute;
 import io.openclaw.hq.llm.model.Usage;
 import io.openclaw.hq.platform.secrets.Redactor;
+import io.vertx.core.Context;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,12 +16,17 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Relays an upstream server-sent-event stream line by line. A stream that ends without
  * {@code data: [DONE]}, or breaks, ends with an explicit {@code event: error}: a client must never
  * take a cut-off answer for a finished one. Whatever happens, the call is settled: at its reported
  * usage, or at the estimate when the stream gave none (the client left, or it broke).
+ *
+ * <p>Exactly one of {@link #relayTo} and {@link #settleUnrelayed} settles the call: the HTTP layer
+ * does not call the relay at all when the client left before the answer began.
  */
 public final class StreamRelay {
 
@@ -31,6 +37,7 @@ public final class StreamRelay {
     private final ResolvedRoute route;
     private final CallAccounting.Hold hold;
     private final CallAccounting accounting;
+    private final AtomicBoolean claimed = new AtomicBoolean();
 
     StreamRelay(UpstreamStream upstream, CallContext ctx, ResolvedRoute route, CallAccounting.Hold hold,
             CallAccounting accounting) {
@@ -45,7 +52,19 @@ public final class StreamRelay {
         return route;
     }
 
-    public void relayTo(OutputStream out) {
+    /**
+     * Relays the whole stream and settles it; blocks on the upstream, so never on an event loop.
+     * {@code clientClosed} tells whether the client's connection is gone.
+     */
+    public void relayTo(OutputStream out, BooleanSupplier clientClosed) {
+        if (Context.isOnEventLoopThread()) {
+            // unclaimed, so the request's end still settles it; an event loop blocked on a model would
+            // stall every other call
+            throw new IllegalStateException("a stream relay must not run on an event loop thread");
+        }
+        if (!claimed.compareAndSet(false, true)) {
+            return;
+        }
         Optional<Usage> usage = Optional.empty();
         boolean done = false;
         boolean clientGone = false;
@@ -65,13 +84,18 @@ public final class StreamRelay {
                         }
                     }
                 }
-                if (!write(out, line + "\n", line.isEmpty())) {
+                // a write to a connection the client has reset is dropped without an error, so the
+                // connection is asked as well; without it the relay reads the whole stream for nobody
+                if (!write(out, line + "\n", line.isEmpty()) || clientClosed.getAsBoolean()) {
                     clientGone = true;
                     break;
                 }
             }
         } catch (IOException e) {
             broken = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (!done && !clientGone && clientClosed.getAsBoolean()) {
+            clientGone = true;
         }
         if (!done && !clientGone) {
             String reason = broken != null ? "upstream stream broke (" + broken + ")" : "upstream stream ended without [DONE]";
@@ -84,6 +108,24 @@ public final class StreamRelay {
         String outcome = done ? "ok" : clientGone ? "client_gone" : "stream_broken";
         accounting.settle(ctx, route, hold, usage, actual, false,
                 done ? null : ErrorClass.TRANSIENT_NETWORK, outcome, true);
+    }
+
+    /**
+     * For a relay the HTTP layer never ran (the client left before the answer began): closes the
+     * upstream and settles at the estimate, as a client gone. Does nothing after {@link #relayTo}.
+     */
+    public void settleUnrelayed() {
+        if (!claimed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            upstream.body().close();
+        } catch (IOException ignored) {
+            // the upstream is dropped either way; the settlement below is what must happen
+        } finally {
+            accounting.settle(ctx, route, hold, Optional.empty(), CallAccounting.actualCost(hold, Optional.empty()), false,
+                    ErrorClass.TRANSIENT_NETWORK, "client_gone", true);
+        }
     }
 
     private String errorEvent(String reason) {
