@@ -11,7 +11,12 @@ BENCH=$ROOT/bench/llm-router
 SECONDS_PER_POINT=${1:-10}
 WARMUP=${2:-5}
 RATES=${RATES:-"100 500 1000"}
+# before any point is measured, each target gets the same warm-up at 500 requests/s, so that the JVM's
+# JIT and V8's have compiled their hot paths: the first measured point is not a cold start
+JIT_WARMUP=${JIT_WARMUP:-20}
 UPSTREAM_PORT=8796 ROUTER_PORT=8791 PORTKEY_PORT=8799 PG_PORT=8798
+# the flags the router's container ships with (Dockerfile.jvm), C1 only; ROUTER_JVM_FLAGS overrides
+ROUTER_JVM_FLAGS=${ROUTER_JVM_FLAGS:-"-XX:+UseSerialGC -Xms16m -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k"}
 WORK=$(mktemp -d /tmp/llm-router-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -44,7 +49,7 @@ java -cp "$(cat "$WORK/cp.txt")" io.openclaw.hq.testing.LocalPostgres $PG_PORT "
 for _ in $(seq 1 120); do grep -q "ready on" "$WORK/pg.log" && break; sleep 0.5; done
 HTTP_PORT=$ROUTER_PORT DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/openclaw DB_USER=llm_router \
   OPENCLAW_SECRETS_DIR="$WORK/secrets" OPENCLAW_CONFIG_DIR="$WORK/config" OPENCLAW_ARTIFACTS_ROOT="$WORK/artifacts" \
-  java -Xmx256m -XX:+UseSerialGC -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
+  java $ROUTER_JVM_FLAGS -Xlog:gc:file="$WORK/gc.log" -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
   -jar llm-router-service/target/quarkus-app/quarkus-run.jar > "$WORK/router.log" 2>&1 & PIDS+=($!)
 (cd "$BENCH" && NODE_ENV=production exec node --require ./loopback-only.cjs \
   node_modules/@portkey-ai/gateway/build/start-server.js --port=$PORTKEY_PORT --headless) > "$WORK/portkey.log" 2>&1 & PIDS+=($!)
@@ -57,9 +62,15 @@ ROUTER_HEADERS="{\"X-HQ-Internal-Token\":\"$TOKEN\",\"X-OpenClaw-Purpose\":\"gen
 PORTKEY_HEADERS="{\"x-portkey-provider\":\"openai\",\"x-portkey-custom-host\":\"http://127.0.0.1:$UPSTREAM_PORT/v1\",\"authorization\":\"Bearer sk-bench-fake-key-not-real-0000\"}"
 RESULTS=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl
 mkdir -p "$BENCH/results"
+echo "router JVM flags: $ROUTER_JVM_FLAGS"
+node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
+BENCH_HEADERS=$ROUTER_HEADERS node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
+BENCH_HEADERS=$PORTKEY_HEADERS node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
 for rate in $RATES; do
   node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
   BENCH_HEADERS=$ROUTER_HEADERS node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
   BENCH_HEADERS=$PORTKEY_HEADERS node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
 done
 node "$BENCH/report.mjs" "$RESULTS"
+cp "$WORK/gc.log" "${RESULTS%.jsonl}-router-gc.log"
+echo "router GC during the run: $(grep -c 'Pause' "$WORK/gc.log") pauses, longest $(grep -o '[0-9.]*ms$' "$WORK/gc.log" | sort -n | tail -1) (log: ${RESULTS%.jsonl}-router-gc.log)"

@@ -100,6 +100,20 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void theClientGetsTheProvidersBytesAsTheyCame() {
+        // field order, spacing, an exponent and a field the router does not know: nothing re-encoded
+        String providerBody = "{ \"usage\": {\"prompt_tokens\": 5, \"completion_tokens\": 2, \"total_tokens\": 7},"
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+                + "\"logprobs\":null,\"finish_reason\":\"stop\"}],  \"object\":\"chat.completion\","
+                + "\"system_fingerprint\":\"fp_1\",\"score\":1.0e0}";
+        answer(wireMock, "openai", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(providerBody));
+        String received = internal().body(HELLO).post("/v1/chat/completions").then().statusCode(200)
+                .contentType(containsString("application/json")).extract().asString();
+        assertThat(received).isEqualTo(providerBody);
+    }
+
+    @Test
     void upstreamQuotaIsA429() {
         answer(wireMock, "openai", error(429, "slow down"));
         internal().body(HELLO).post("/v1/chat/completions").then().statusCode(429)

@@ -59,7 +59,10 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
         return name;
     }
 
-    /** Provider-specific changes to the outgoing body (OpenAI asks for usage in streams). */
+    /**
+     * The body as this provider wants it (OpenAI asks for usage in streams). Must not change its
+     * argument, which a review's fallback sends again: an override that changes something copies.
+     */
     protected ObjectNode adapt(ObjectNode body, boolean stream) {
         return body;
     }
@@ -84,16 +87,17 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
         if (status < 200 || status > 299) {
             throw refused(status, answer.body().toString(StandardCharsets.UTF_8));
         }
+        byte[] raw = answer.body().getBytes();
         JsonNode body;
         try {
-            body = json.readTree(answer.body().getBytes());
+            body = json.readTree(raw);
         } catch (IOException e) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, status, "malformed body: not JSON");
         }
         if (body == null || !body.path("choices").isArray() || body.path("choices").isEmpty()) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, status, "malformed body: no choices");
         }
-        return new ProviderReply(body, usageOf(body), answer.nanos());
+        return new ProviderReply(raw, body, usageOf(body), answer.nanos());
     }
 
     @Override
@@ -164,7 +168,7 @@ public abstract class OpenAiCompatibleProvider implements LlmProvider {
 
     private byte[] serialise(ProviderCall call, boolean stream) {
         try {
-            return json.writeValueAsBytes(adapt(call.body().deepCopy(), stream));
+            return json.writeValueAsBytes(adapt(call.body(), stream));
         } catch (IOException e) {
             throw new ProviderException(name, ErrorClass.NON_TRANSIENT, null, "request not serialisable");
         }

@@ -14,9 +14,11 @@ public final class OpenAiProvider extends OpenAiCompatibleProvider {
     /** Without this OpenAI sends no usage in a stream, and the call could not be settled at its real cost. */
     @Override
     protected ObjectNode adapt(ObjectNode body, boolean stream) {
-        if (stream && !body.has("stream_options")) {
-            body.putObject("stream_options").put("include_usage", true);
+        if (!stream || body.has("stream_options")) {
+            return body;
         }
-        return body;
+        ObjectNode adapted = body.deepCopy();
+        adapted.putObject("stream_options").put("include_usage", true);
+        return adapted;
     }
 }

@@ -3,8 +3,11 @@ package io.openclaw.hq.llm.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** A provider's successful answer: the body as it came, and its usage when it reported one. */
-public record ProviderReply(JsonNode body, Optional<Usage> usage, long upstreamNanos) {
+/**
+ * A provider's successful answer: its bytes exactly as they came (what a chat client is sent), the
+ * same parsed (what the router reads), and its usage when it reported one.
+ */
+public record ProviderReply(byte[] raw, JsonNode body, Optional<Usage> usage, long upstreamNanos) {
 
     /** The assistant's text of the first choice, or empty. */
     public String firstContent() {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAI chat request fields the router accepts and passes on. Any other field is refused
@@ -30,6 +31,7 @@ public record ChatCompletionRequest(
     static final int MAX_MESSAGES = 1000;
     static final int MAX_TOKENS = 32_768;
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChatMessage(String role, JsonNode content, String name,
@@ -74,7 +76,7 @@ public record ChatCompletionRequest(
         if (topP != null && (topP < 0 || topP > 1)) {
             problems.add("top_p must be between 0 and 1, was " + topP);
         }
-        if (model != null && !model.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")) {
+        if (model != null && !MODEL.matcher(model).matches()) {
             problems.add("model must be a model name such as gpt-4o-mini");
         }
         if (!problems.isEmpty()) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import java.util.regex.Pattern;
@@ -91,7 +90,8 @@ public class ChatCompletionsResource {
 
     private static Response answer(RoutedCompletion answer, long start) {
         long overhead = System.nanoTime() - start - answer.reply().upstreamNanos();
-        Response.ResponseBuilder response = Response.ok(answer.reply().body(), MediaType.APPLICATION_JSON_TYPE)
+        // the provider's own bytes: nothing is re-encoded on the way (and no time spent doing it)
+        Response.ResponseBuilder response = Response.ok(answer.reply().raw(), MediaType.APPLICATION_JSON_TYPE)
                 .header(OpenClawHeaders.PROVIDER, answer.route().provider().wire())
                 .header(OpenClawHeaders.MODEL, answer.route().model())
                 .header(OpenClawHeaders.FALLBACK, Boolean.toString(answer.fallbackUsed()))
@@ -110,7 +110,10 @@ public class ChatCompletionsResource {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** Milliseconds with three decimals ("1.234"), without String.format's cost on the hot path. */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", Math.max(0, nanos) / 1_000_000.0);
+        long micros = Math.max(0, nanos) / 1_000;
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

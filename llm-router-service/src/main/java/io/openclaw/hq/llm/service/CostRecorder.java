@@ -133,7 +133,10 @@ public class CostRecorder {
             for (LedgerEntry entry : entries) {
                 lines.append(json.writeValueAsString(entry)).append('\n');
             }
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                // createDirectories on an existing folder throws and catches an exception inside
+                Files.createDirectories(directory);
+            }
             Files.writeString(directory.resolve(TELEMETRY_FILE), Redactor.redact(lines.toString()), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
