@@ -59,15 +59,15 @@ public class ChatCompletionsResource {
         }
         Purpose purpose = Purpose.parse(purposeHeader);
         ObjectNode body = json.valueToTree(request);
+        CallContext ctx = new CallContext(purpose, runId, null);
         if (request.streaming()) {
             RelayCustody custody = new RelayCustody();
             CurrentRequestManager.get().registerCompletionCallback(failure -> custody.requestEnded());
-            return onWorker(() -> stream(new CallContext(purpose, runId, null), body, start, custody));
+            return onWorker(() -> stream(ctx, body, start, custody));
         }
         if (purpose == Purpose.REVIEW) {
             return onWorker(() -> answer(reviews.chatReview(runId, body), start));
         }
-        CallContext ctx = new CallContext(purpose, runId, null);
         if (runId != null) {
             return onWorker(() -> answer(completions.complete(ctx, body), start));
         }

@@ -36,6 +36,12 @@ public class CostRecorder {
     private static final Logger LOG = Logger.getLogger(CostRecorder.class);
     private static final int QUEUE_LIMIT = 100_000;
     private static final int BATCH = 500;
+    /**
+     * How long the writer gathers entries after the first before it writes: under load, a few
+     * batches a second instead of a database round trip and a file append for every call, which
+     * on two cores would take CPU from the event loop serving the calls.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final CostLedger ledger;
@@ -106,7 +112,7 @@ public class CostRecorder {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                gather(batch);
                 try {
                     write(batch);
                 } catch (RuntimeException e) {
@@ -119,6 +125,29 @@ public class CostRecorder {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Interrupted while gathering, it stops gathering and keeps the flag: what it holds is still written. */
+    private void gather(List<LedgerEntry> batch) {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0) {
+                return;
+            }
+            LedgerEntry next;
+            try {
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
