@@ -3,6 +3,7 @@
 // (headers come from the environment: the internal token is never put in argv)
 // Latency is measured per request from the moment it is written to the moment the whole answer
 // is read. Loopback only, bounded in count (rate × seconds) and time.
+import fs from 'node:fs';
 import http from 'node:http';
 
 const [name, url, rateArg, secondsArg, warmupArg] = process.argv.slice(2);
@@ -33,7 +34,7 @@ function once(record) {
         const overhead = res.headers['x-openclaw-overhead-ms'];
         const upstream = res.headers['x-openclaw-upstream-ms'];
         record(res.statusCode, ms, overhead === undefined ? null : Number(overhead),
-          upstream === undefined ? null : Number(upstream));
+          upstream === undefined ? null : Number(upstream), start);
         resolve();
       });
     });
@@ -80,10 +81,13 @@ const overheads = [];
 const upstreams = [];
 let errors = 0;
 const statuses = {};
-await phase(seconds, (status, ms, overhead, upstream) => {
+// BENCH_DUMP=<directory>: every measured request, in <name>-<rate>.txt, as "sent-at-ms latency overhead upstream", to see when the slow ones happen
+const dump = process.env.BENCH_DUMP ? [] : null;
+await phase(seconds, (status, ms, overhead, upstream, sentAt) => {
   statuses[status] = (statuses[status] || 0) + 1;
   if (status !== 200) { errors++; return; }
   latencies.push(ms);
+  if (dump) dump.push(`${Number(sentAt / 1000n) / 1000} ${ms} ${overhead} ${upstream}`);
   if (overhead !== null) overheads.push(overhead);
   if (upstream !== null) upstreams.push(upstream);
 });
@@ -95,4 +99,5 @@ console.log(JSON.stringify({ name, rate, requests: latencies.length + errors, er
   p50: round(pct(latencies, 50)), p99: round(pct(latencies, 99)),
   headerOverheadP50: round(pct(overheads, 50)), headerOverheadP99: round(pct(overheads, 99)),
   headerUpstreamP50: round(pct(upstreams, 50)), headerUpstreamP99: round(pct(upstreams, 99)) }));
+if (dump && seconds > 0) fs.writeFileSync(`${process.env.BENCH_DUMP}/${name}-${rate}.txt`, dump.join('\n') + '\n');
 agent.destroy();

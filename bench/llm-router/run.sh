@@ -16,7 +16,12 @@ RATES=${RATES:-"100 500 1000"}
 JIT_WARMUP=${JIT_WARMUP:-20}
 UPSTREAM_PORT=8796 ROUTER_PORT=8791 PORTKEY_PORT=8799 PG_PORT=8798
 # the flags the router's container ships with (Dockerfile.jvm), C1 only; ROUTER_JVM_FLAGS overrides
-ROUTER_JVM_FLAGS=${ROUTER_JVM_FLAGS:-"-XX:+UseSerialGC -Xms16m -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k"}
+# PIN=1 (default): the gateway under test (router or Portkey) runs on CPU 1, the load generator and the
+# fake upstream on CPU 0, so the systems under test are not queued behind their load; the router's
+# PostgreSQL is on CPU 1 with it, so the ledger's cost counts against the router (PIN=0: nothing pinned)
+PIN=${PIN:-1}
+if [ "$PIN" = 1 ]; then ON_GATEWAY_CPU="taskset -c 1"; ON_LOAD_CPU="taskset -c 0"; else ON_GATEWAY_CPU=""; ON_LOAD_CPU=""; fi
+ROUTER_JVM_FLAGS=${ROUTER_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k"}
 WORK=$(mktemp -d /tmp/llm-router-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -43,15 +48,15 @@ wait_for() { # url
   echo "not up: $1" >&2; return 1
 }
 
-node "$BENCH/fake-upstream.mjs" $UPSTREAM_PORT > "$WORK/upstream.log" 2>&1 & PIDS+=($!)
-java -cp "$(cat "$WORK/cp.txt")" io.openclaw.hq.testing.LocalPostgres $PG_PORT "$WORK/pg" "$WORK/secrets" llm_router \
+$ON_LOAD_CPU node "$BENCH/fake-upstream.mjs" $UPSTREAM_PORT > "$WORK/upstream.log" 2>&1 & PIDS+=($!)
+$ON_GATEWAY_CPU java -cp "$(cat "$WORK/cp.txt")" io.openclaw.hq.testing.LocalPostgres $PG_PORT "$WORK/pg" "$WORK/secrets" llm_router \
   > "$WORK/pg.log" 2>&1 & PIDS+=($!)
 for _ in $(seq 1 120); do grep -q "ready on" "$WORK/pg.log" && break; sleep 0.5; done
 HTTP_PORT=$ROUTER_PORT DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/openclaw DB_USER=llm_router \
   OPENCLAW_SECRETS_DIR="$WORK/secrets" OPENCLAW_CONFIG_DIR="$WORK/config" OPENCLAW_ARTIFACTS_ROOT="$WORK/artifacts" \
-  java $ROUTER_JVM_FLAGS -Xlog:gc:file="$WORK/gc.log" -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
+  $ON_GATEWAY_CPU java $ROUTER_JVM_FLAGS -Xlog:gc:file="$WORK/gc.log":uptime,timenanos -Dopenclaw.llm.api-base-override.openai=http://127.0.0.1:$UPSTREAM_PORT/v1 \
   -jar llm-router-service/target/quarkus-app/quarkus-run.jar > "$WORK/router.log" 2>&1 & PIDS+=($!)
-(cd "$BENCH" && NODE_ENV=production exec node --require ./loopback-only.cjs \
+(cd "$BENCH" && NODE_ENV=production exec $ON_GATEWAY_CPU node --require ./loopback-only.cjs \
   node_modules/@portkey-ai/gateway/build/start-server.js --port=$PORTKEY_PORT --headless) > "$WORK/portkey.log" 2>&1 & PIDS+=($!)
 wait_for http://127.0.0.1:$ROUTER_PORT/q/health/ready
 wait_for http://127.0.0.1:$PORTKEY_PORT/
@@ -63,13 +68,14 @@ PORTKEY_HEADERS="{\"x-portkey-provider\":\"openai\",\"x-portkey-custom-host\":\"
 RESULTS=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl
 mkdir -p "$BENCH/results"
 echo "router JVM flags: $ROUTER_JVM_FLAGS"
-node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
-BENCH_HEADERS=$ROUTER_HEADERS node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
-BENCH_HEADERS=$PORTKEY_HEADERS node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
+echo "CPU placement: $([ "$PIN" = 1 ] && echo "gateway and PostgreSQL on CPU 1; load and upstream on CPU 0" || echo "not pinned")"
+$ON_LOAD_CPU node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
+BENCH_HEADERS=$ROUTER_HEADERS $ON_LOAD_CPU node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
+BENCH_HEADERS=$PORTKEY_HEADERS $ON_LOAD_CPU node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions 500 0 "$JIT_WARMUP" > /dev/null
 for rate in $RATES; do
-  node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
-  BENCH_HEADERS=$ROUTER_HEADERS node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
-  BENCH_HEADERS=$PORTKEY_HEADERS node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
+  $ON_LOAD_CPU node "$BENCH/load.mjs" direct http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
+  BENCH_HEADERS=$ROUTER_HEADERS $ON_LOAD_CPU node "$BENCH/load.mjs" llm-router http://127.0.0.1:$ROUTER_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
+  BENCH_HEADERS=$PORTKEY_HEADERS $ON_LOAD_CPU node "$BENCH/load.mjs" portkey http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions "$rate" "$SECONDS_PER_POINT" "$WARMUP" | tee -a "$RESULTS"
 done
 node "$BENCH/report.mjs" "$RESULTS"
 cp "$WORK/gc.log" "${RESULTS%.jsonl}-router-gc.log"

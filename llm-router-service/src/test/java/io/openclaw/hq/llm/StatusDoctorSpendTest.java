@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.openclaw.hq.llm.service.CostRecorder;
+import io.openclaw.hq.llm.service.LedgerEntry;
+import io.openclaw.hq.platform.runs.ArtifactRoot;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -25,9 +27,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +51,9 @@ class StatusDoctorSpendTest {
 
     @Inject
     CostRecorder costs;
+
+    @Inject
+    ArtifactRoot artifacts;
 
     @BeforeEach
     void reset() {
@@ -126,6 +138,29 @@ class StatusDoctorSpendTest {
 
         internal().get("/v1/spend?days=0").then().statusCode(400).body("detail", containsString("days"));
         internal().get("/v1/spend?days=367").then().statusCode(400);
+    }
+
+    @Test
+    void aBurstOfCallsReachesTheLedgerAndTelemetryWhole() throws Exception {
+        // more than one batch and faster than the writer gathers: every row must still arrive, once
+        String model = "ledger-burst-" + UUID.randomUUID();
+        int calls = 2_345;
+        Instant now = Instant.now();
+        for (int i = 0; i < calls; i++) {
+            costs.recordLater(new LedgerEntry(now, "general", "openai", model, null, null, 10L, 1L,
+                    new BigDecimal("0.000001"), new BigDecimal("0.000001"), false, null, "ok", false));
+        }
+        assertThat(costs.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+        List<Map<String, Object>> daily = spend(1).getList("daily");
+        assertThat(daily).filteredOn(d -> model.equals(d.get("model")))
+                .singleElement().satisfies(d -> assertThat(((Number) d.get("calls")).longValue()).isEqualTo(calls));
+        Path telemetry = artifacts.resolve("llm-router/chat/"
+                + DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(now))
+                .resolve(CostRecorder.TELEMETRY_FILE);
+        try (var lines = Files.lines(telemetry)) {
+            assertThat(lines.filter(line -> line.contains(model)).count()).isEqualTo(calls);
+        }
     }
 
     private static JsonPath spend(int days) {
