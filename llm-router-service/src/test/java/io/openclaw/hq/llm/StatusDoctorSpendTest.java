@@ -9,6 +9,7 @@ import static io.openclaw.hq.llm.FakeProviders.bearer;
 import static io.openclaw.hq.llm.FakeProviders.completion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -147,19 +148,57 @@ class StatusDoctorSpendTest {
         int calls = 2_345;
         Instant now = Instant.now();
         for (int i = 0; i < calls; i++) {
-            costs.recordLater(new LedgerEntry(now, "general", "openai", model, null, null, 10L, 1L,
-                    new BigDecimal("0.000001"), new BigDecimal("0.000001"), false, null, "ok", false));
+            costs.recordLater(entry(now, model));
         }
         assertThat(costs.awaitIdle(Duration.ofSeconds(20))).isTrue();
 
+        assertThat(ledgerCalls(model)).isEqualTo(calls);
+        assertThat(telemetryLines(now, model)).isEqualTo(calls);
+    }
+
+    @Test
+    void telemetryThatCannotBeWrittenIsRetriedWithoutWritingTheLedgerTwice() throws Exception {
+        String model = "ledger-retry-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Path telemetry = chatTelemetry(now);
+        Files.createDirectories(telemetry.getParent());
+        if (Files.exists(telemetry)) {
+            Files.move(telemetry, telemetry.resolveSibling(CostRecorder.TELEMETRY_FILE + ".before-" + model));
+        }
+        Files.createDirectory(telemetry); // a folder where the file belongs: every append fails
+        try {
+            for (int i = 0; i < 10; i++) {
+                costs.recordLater(entry(now, model));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> ledgerCalls(model) == 10);
+            assertThat(costs.awaitIdle(Duration.ofMillis(1_500))).as("still retrying the telemetry").isFalse();
+        } finally {
+            Files.delete(telemetry);
+        }
+        assertThat(costs.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(telemetryLines(now, model)).isEqualTo(10);
+        assertThat(ledgerCalls(model)).isEqualTo(10);
+    }
+
+    private static LedgerEntry entry(Instant at, String model) {
+        return new LedgerEntry(at, "general", "openai", model, null, null, 10L, 1L,
+                new BigDecimal("0.000001"), new BigDecimal("0.000001"), false, null, "ok", false);
+    }
+
+    private static long ledgerCalls(String model) {
         List<Map<String, Object>> daily = spend(1).getList("daily");
-        assertThat(daily).filteredOn(d -> model.equals(d.get("model")))
-                .singleElement().satisfies(d -> assertThat(((Number) d.get("calls")).longValue()).isEqualTo(calls));
-        Path telemetry = artifacts.resolve("llm-router/chat/"
-                + DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(now))
+        return daily.stream().filter(d -> model.equals(d.get("model")))
+                .mapToLong(d -> ((Number) d.get("calls")).longValue()).sum();
+    }
+
+    private Path chatTelemetry(Instant at) {
+        return artifacts.resolve("llm-router/chat/" + DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at))
                 .resolve(CostRecorder.TELEMETRY_FILE);
-        try (var lines = Files.lines(telemetry)) {
-            assertThat(lines.filter(line -> line.contains(model)).count()).isEqualTo(calls);
+    }
+
+    private long telemetryLines(Instant at, String model) throws Exception {
+        try (var lines = Files.lines(chatTelemetry(at))) {
+            return lines.filter(line -> line.contains(model)).count();
         }
     }
 

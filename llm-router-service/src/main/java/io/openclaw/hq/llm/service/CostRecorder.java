@@ -42,6 +42,9 @@ public class CostRecorder {
      * would take CPU from the event loop serving the calls.
      */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A queued batch that cannot be written is tried again for about half a minute. */
+    private static final int WRITE_ATTEMPTS = 30;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final CostLedger ledger;
@@ -114,9 +117,8 @@ public class CostRecorder {
                 batch.add(first);
                 gather(batch);
                 try {
-                    write(batch);
-                } catch (RuntimeException e) {
-                    LOG.errorf("%d cost ledger entries not written: %s", batch.size(), Redactor.redact(e.getMessage()));
+                    persist("cost ledger", batch, () -> ledger.append(batch));
+                    persist("cost telemetry", batch, () -> appendTelemetry(chatDirectory(batch), batch));
                 } finally {
                     pending.addAndGet(-batch.size());
                     batch.clear();
@@ -144,9 +146,42 @@ public class CostRecorder {
         queue.drainTo(batch, BATCH - batch.size());
     }
 
+    /**
+     * One sink, retried on its own (a database restart, a full disk freed): a telemetry failure never
+     * writes the ledger rows twice. Gives up, loudly, after {@link #WRITE_ATTEMPTS} or at shutdown.
+     */
+    private void persist(String sink, List<LedgerEntry> batch, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                if (attempt > 1) {
+                    LOG.infof("%d %s entries written at attempt %d", batch.size(), sink, attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                String why = Redactor.redact(e.getMessage());
+                if (attempt == WRITE_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    LOG.errorf("%d %s entries not written after %d attempts: %s", batch.size(), sink, attempt, why);
+                    return;
+                }
+                LOG.warnf("%d %s entries not written yet (attempt %d of %d, next in %d ms): %s", batch.size(), sink,
+                        attempt, WRITE_ATTEMPTS, RETRY_PAUSE.toMillis(), why);
+                try {
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     private void write(List<LedgerEntry> entries) {
         ledger.append(entries);
-        appendTelemetry(artifacts.resolve("llm-router/chat/" + DAY.format(entries.get(0).at())), entries);
+        appendTelemetry(chatDirectory(entries), entries);
+    }
+
+    private Path chatDirectory(List<LedgerEntry> entries) {
+        return artifacts.resolve("llm-router/chat/" + DAY.format(entries.get(0).at()));
     }
 
     private void appendTelemetry(Path directory, List<LedgerEntry> entries) {
