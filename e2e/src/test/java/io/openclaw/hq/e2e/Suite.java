@@ -1,0 +1,261 @@
+package io.openclaw.hq.e2e;
+
+import io.openclaw.hq.testing.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real suite, once per test JVM: PostgreSQL through {@link LocalPostgres} and the six services
+ * from their built {@code target/quarkus-app} jars, with the same JVM flags, clean environment and
+ * settings {@code ./hq up} gives them (see {@code service_env} in the {@code hq} script), on free
+ * loopback ports so a developer's running HQ is left alone. Only the outside world is fake: the
+ * providers answer from {@link FakeProviders}. Everything lives under {@code target/suite/}; the
+ * services' logs stay there for a failed run to be read.
+ */
+public final class Suite {
+
+    /** The flags ./hq gives every service (TUNED_JVM_FLAGS). */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx80m", "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=32m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+
+    /** Fake keys planted in the secret slots; the pages may show them only masked. */
+    static final String OPENAI_KEY = "sk-e2e-openai-4f1c9a7be2d04c55aa31";
+    static final String MISTRAL_KEY = "e2e-mistral-7d3b2f6a9c1e4b08d5f2";
+    static final String CONSOLE_TOKEN = "e2e-console-token-6b1f0c9e3a7d45e2b8c4";
+    static final String INTERNAL_TOKEN = "e2e-internal-token-2c8e5a1f9b3d47c6e0a9";
+    static final String OPERATOR_PHONE = "+15550100001";
+
+    private static Suite running;
+
+    final Path root;
+    final Path repo;
+    final Path secrets;
+    final Path config;
+    final Path artifacts;
+    final Path logs;
+    final FakeProviders providers;
+    final int postgresPort;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private ServiceProcess postgres;
+
+    private Suite(Path repo) throws IOException {
+        this.repo = repo;
+        this.root = repo.resolve("e2e/target/suite");
+        deleteTree(root);
+        this.secrets = root.resolve("secrets");
+        this.config = root.resolve("config");
+        this.artifacts = root.resolve("artifacts");
+        this.logs = root.resolve("logs");
+        Files.createDirectories(logs);
+        Files.createDirectories(artifacts);
+        Files.createDirectories(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        this.providers = new FakeProviders();
+        this.postgresPort = freePort();
+    }
+
+    /** The suite, started on first use and stopped when the test JVM exits. */
+    public static synchronized Suite get() {
+        if (running == null) {
+            try {
+                Suite suite = new Suite(findRepo());
+                Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "suite-stop"));
+                suite.start();
+                running = suite;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return running;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + services.get(service).port();
+    }
+
+    public String gateway() {
+        return url("hq-gateway");
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    private void start() throws IOException {
+        writeSecrets();
+        providers.start();
+        writeConfig();
+        startPostgres();
+        for (String name : List.of("hq-gateway", "llm-router-service", "doctor-service", "notify-service",
+                "soma-sync-service", "runner-service")) {
+            services.put(name, new ServiceProcess(name, freePort(), logs.resolve(name + ".log")));
+        }
+        for (ServiceProcess s : services.values()) {
+            Path jar = repo.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+            }
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(JVM_FLAGS);
+            command.add("-jar");
+            command.add(jar.toString());
+            s.start(command, environment(s.name()));
+        }
+        for (ServiceProcess s : services.values()) {
+            s.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    private void startPostgres() throws IOException {
+        postgres = new ServiceProcess("postgres", postgresPort, logs.resolve("postgres.log"));
+        List<String> command = List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), LocalPostgres.class.getName(), String.valueOf(postgresPort),
+                root.resolve("pg").toString(), secrets.toString(), "gateway,llm_router,doctor,notify,soma_sync,runner");
+        postgres.start(command, Map.of());
+        postgres.awaitLogLine("local PostgreSQL ready", READY_TIMEOUT);
+    }
+
+    /** What ./hq's service_env gives each service, plus the provider edges pointed at the fakes. */
+    private Map<String, String> environment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", String.valueOf(services.get(service).port()));
+        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE);
+        env.put("DB_USER", role(service));
+        env.put("OPENCLAW_SECRETS_DIR", secrets.toString());
+        env.put("OPENCLAW_CONFIG_DIR", config.toString());
+        env.put("OPENCLAW_ARTIFACTS_ROOT", artifacts.toString());
+        switch (service) {
+            case "hq-gateway" -> {
+                env.put("DOCTOR_URL", url("doctor-service"));
+                env.put("LLM_ROUTER_URL", url("llm-router-service"));
+                env.put("NOTIFY_URL", url("notify-service"));
+                env.put("SOMA_URL", url("soma-sync-service"));
+                env.put("RUNNER_URL", url("runner-service"));
+            }
+            case "doctor-service" -> {
+                env.put("DOCTOR_HOST_MODE", "local");
+                env.put("NOTIFY_URL", url("notify-service"));
+                env.put("DOCTOR_READY_HQ_GATEWAY", url("hq-gateway") + "/q/health/ready");
+                env.put("DOCTOR_READY_LLM_ROUTER", url("llm-router-service") + "/q/health/ready");
+                env.put("DOCTOR_READY_NOTIFY", url("notify-service") + "/q/health/ready");
+                env.put("DOCTOR_READY_SOMA", url("soma-sync-service") + "/q/health/ready");
+                env.put("DOCTOR_READY_RUNNER", url("runner-service") + "/q/health/ready");
+                env.put("DOCTOR_API_HEALTHZ_URL", url("hq-gateway") + "/q/health/live");
+            }
+            case "notify-service" -> {
+                env.put("QUARKUS_REST_CLIENT_PUSHOVER_URL", providers.url() + "/pushover");
+                env.put("NOTIFY_TWILIO_API_BASE_URL", providers.url() + "/twilio");
+            }
+            case "soma-sync-service" -> env.put("NOTIFY_URL", url("notify-service"));
+            case "runner-service" -> {
+                env.put("NOTIFY_URL", url("notify-service"));
+                env.put("LLM_ROUTER_URL", url("llm-router-service"));
+            }
+            default -> {
+            }
+        }
+        return env;
+    }
+
+    static String role(String service) {
+        return switch (service) {
+            case "hq-gateway" -> "gateway";
+            case "llm-router-service" -> "llm_router";
+            case "doctor-service" -> "doctor";
+            case "notify-service" -> "notify";
+            case "soma-sync-service" -> "soma_sync";
+            case "runner-service" -> "runner";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private void writeSecrets() throws IOException {
+        secret("hq_internal_token", INTERNAL_TOKEN);
+        secret("openclaw_console_token", CONSOLE_TOKEN);
+        secret("openai_api_key", OPENAI_KEY);
+        secret("mistral_api_key", MISTRAL_KEY);
+        secret("pushover_token", "e2e-pushover-app-token-a1b2c3d4e5");
+        secret("pushover_user", "e2e-pushover-user-key-f6a7b8c9d0");
+        secret("twilio_account_sid", "AC00000000000000000000000000e2e001");
+        secret("twilio_auth_token", "e2e-twilio-auth-token-0a1b2c3d4e5f");
+        secret("twilio_from_number", "+15550100999");
+        secret("sms_allowlist", OPERATOR_PHONE);
+    }
+
+    private void secret(String name, String value) throws IOException {
+        Path file = secrets.resolve(name);
+        Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The repository's config/, with the LLM providers' bases pointed at the fakes. */
+    private void writeConfig() throws IOException {
+        Files.createDirectories(config);
+        try (Stream<Path> files = Files.list(repo.resolve("config"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, config.resolve(file.getFileName()));
+            }
+        }
+        Path llm = config.resolve("llm.json");
+        String text = Files.readString(llm)
+                .replace("https://api.openai.com/v1", providers.url() + "/openai/v1")
+                .replace("https://api.mistral.ai/v1", providers.url() + "/mistral/v1")
+                .replace("https://api.moonshot.ai/v1", providers.url() + "/moonshot/v1");
+        Files.writeString(llm, text);
+    }
+
+    private synchronized void stop() {
+        for (ServiceProcess s : services.values()) {
+            s.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+        providers.stop();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path findRepo() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("hq"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("the repository root (with ./hq) is not above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

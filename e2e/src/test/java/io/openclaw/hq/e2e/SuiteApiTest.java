@@ -1,0 +1,79 @@
+package io.openclaw.hq.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The six services together over HTTP, with no stub between them: what the operator asks of HQ
+ * reaches the owning service, is recorded there, and HQ reports what that record holds.
+ */
+class SuiteApiTest {
+
+    static Suite suite;
+    static Operator operator;
+
+    @BeforeAll
+    static void suite() {
+        suite = Suite.get();
+        operator = Operator.loggedIn(suite);
+    }
+
+    @Test
+    void everyServiceIsReadyAndTheGatewaySeesThemAll() {
+        for (ServiceProcess s : suite.services.values()) {
+            assertThat(s.ready()).as(s.name() + " ready").isTrue();
+        }
+        HttpResponse<String> overview = operator.page("/");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).doesNotContain("Unavailable");
+    }
+
+    @Test
+    void aWrongConsoleTokenIsRefused() {
+        HttpResponse<String> answer = new Operator(suite.gateway()).login("not-the-token");
+        assertThat(answer.statusCode()).isNotEqualTo(303);
+    }
+
+    @Test
+    void aDoctorRunStartedAtHqIsRecordedByDoctorWithWhoAndHow() {
+        HttpResponse<String> started = operator.exec("doctor");
+        assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
+        String runId = Operator.parse(started.body()).path("runId").asText(null);
+        assertThat(runId).as("the run id in " + started.body()).isNotBlank();
+
+        JsonNode run = awaitFinished(runId, Duration.ofSeconds(60));
+        assertThat(run.path("service").asText()).isEqualTo("doctor-service");
+        assertThat(run.path("trigger").asText()).isEqualTo("web");
+        assertThat(run.path("actor").asText()).as("the actor of " + run).startsWith("sha256:");
+        assertThat(run.path("status").asText()).isIn("success", "failure");
+    }
+
+    private static JsonNode awaitFinished(String runId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode run = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> answer = operator.get("/api/runs/" + runId);
+            if (answer.statusCode() == 200) {
+                run = Operator.parse(answer.body());
+                JsonNode record = run.has("run") ? run.get("run") : run;
+                String status = record.path("status").asText();
+                if (!status.equals("running") && !status.equals("queued")) {
+                    return record;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("run " + runId + " did not finish in " + timeout + "; last seen " + run);
+    }
+}
