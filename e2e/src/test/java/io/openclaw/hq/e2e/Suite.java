@@ -88,6 +88,25 @@ public final class Suite {
         return url("hq-gateway");
     }
 
+    /** A service's own answer, asked directly with the internal token (what HQ must agree with). */
+    public com.fasterxml.jackson.databind.JsonNode backend(String service, String path) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(service) + path))
+                            .header("X-HQ-Internal-Token", INTERNAL_TOKEN).header("Accept", "application/json").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError(service + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return Operator.parse(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError(service + " did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
