@@ -81,8 +81,17 @@ public class JobExecutor {
         Optional<AllowedRepo> repo = reposFile.value().map(r -> r.repos().get(job.repo()));
         RunRequest request = RunRequest.of(AREA, "job:" + job.jobType(), job.trigger(), job.actor())
                 .withProject(repo.map(AllowedRepo::project).orElse(null));
-        RunHandle run = recorder.start(request);
-        store.attachRun(job.id(), run.id());
+        RunHandle run;
+        try {
+            run = recorder.start(request);
+            store.attachRun(job.id(), run.id());
+        } catch (RuntimeException e) {
+            // no run could be recorded (artifact disk, database): the job ends here, visibly, not left running
+            LOG.errorf(e, "job %s: its run could not be recorded", job.id());
+            JobOutcome outcome = JobOutcome.failure("RUNNER_ERROR", "the job's run could not be recorded: " + e.getMessage());
+            store.finish(job.id(), outcome, Instant.now());
+            return outcome;
+        }
         JobOutcome outcome;
         try {
             if (type.isEmpty() || repo.isEmpty()) {
