@@ -106,8 +106,9 @@ public class JobExecutor {
             LOG.errorf(e, "job %s stopped on an unexpected error", job.id());
             outcome = JobOutcome.failure("RUNNER_ERROR", "the runner stopped on an unexpected error: " + e.getMessage());
         }
-        store.finish(job.id(), outcome, Instant.now());
+        // the run ends before the job: whoever sees the job ended finds its run ended too
         endRun(run, job, outcome);
+        store.finish(job.id(), outcome, Instant.now());
         alerts.jobEnded(job, run.id(), outcome);
         return outcome;
     }

@@ -43,6 +43,14 @@ class JobExecutionTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"outcome\":\"alert\"}")));
     }
 
+    /** Alerts go out just after the job ends; give them a moment. */
+    void awaitAlert(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) throws InterruptedException {
+        for (int i = 0; i < 100 && notify.findAll(pattern).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        notify.verify(pattern);
+    }
+
     static JsonPath run(String jobType, String repo, Map<String, String> params) {
         return Api.awaitFinished(Api.submit(jobType, repo, params));
     }
@@ -56,7 +64,7 @@ class JobExecutionTest {
     }
 
     @Test
-    void aWrapperThatWritesIsMutationDetectedWithTheChangedFile() {
+    void aWrapperThatWritesIsMutationDetectedWithTheChangedFile() throws Exception {
         assumeTrue(isRoot(), "as root the write bit does not stop a write, which is what this test needs");
         JsonPath job = run("test_write", "plain", Map.of());
         assertThat(job.getString("status")).isEqualTo("mutation_detected");
@@ -68,7 +76,7 @@ class JobExecutionTest {
         assertThat(run.getString("error")).startsWith("MUTATION_DETECTED: the worktree changed: M README.md");
         assertThat(artifacts(job).getBoolean("artifact.invariants.clean_tree_ok")).isFalse();
         assertThat(artifacts(job).getList("artifact.changed_files", String.class)).containsExactly("M README.md");
-        notify.verify(postRequestedFor(urlEqualTo("/alerts"))
+        awaitAlert(postRequestedFor(urlEqualTo("/alerts"))
                 .withRequestBody(matchingJsonPath("$.checkId", equalTo("runner.job.test_write.plain")))
                 .withRequestBody(matchingJsonPath("$.status", equalTo("FAIL")))
                 .withRequestBody(matchingJsonPath("$.severity", equalTo("critical"))));
@@ -114,13 +122,13 @@ class JobExecutionTest {
     }
 
     @Test
-    void aFailingWrapperFailsTheJobAndAlerts() {
+    void aFailingWrapperFailsTheJobAndAlerts() throws Exception {
         JsonPath job = run("test_fail", "plain", Map.of());
         assertThat(job.getString("status")).isEqualTo("failure");
         assertThat(job.getString("errorClass")).isEqualTo("WRAPPER_FAILED");
         assertThat(job.getBoolean("invariants.cleanTreeOk")).isTrue();
         assertThat(Api.runLog(job.getString("runId"))).contains("about to fail", "wrapper ended with exit 3");
-        notify.verify(postRequestedFor(urlEqualTo("/alerts"))
+        awaitAlert(postRequestedFor(urlEqualTo("/alerts"))
                 .withRequestBody(matchingJsonPath("$.checkId", equalTo("runner.job.test_fail.plain")))
                 .withRequestBody(matchingJsonPath("$.status", equalTo("FAIL")))
                 .withRequestBody(matchingJsonPath("$.source", equalTo("runner-service"))));
@@ -188,7 +196,7 @@ class JobExecutionTest {
         JsonPath run = api().when().get("/runs/" + job.getString("runId")).then().extract().jsonPath();
         assertThat(run.getString("status")).isEqualTo("success");
         assertThat(run.getList("warnings", String.class)).containsExactly("SIZE_CAP_EXCEEDED");
-        notify.verify(postRequestedFor(urlEqualTo("/alerts"))
+        awaitAlert(postRequestedFor(urlEqualTo("/alerts"))
                 .withRequestBody(matchingJsonPath("$.checkId", equalTo("runner.size_cap.plain")))
                 .withRequestBody(matchingJsonPath("$.status", equalTo("WARN"))));
     }
