@@ -61,9 +61,13 @@ public record JsonApiPage(List<JsonApiResource> data, List<JsonApiResource> incl
             } catch (JsonProcessingException e) {
                 String where = jsonPath(parser.getParsingContext().pathAsPointer());
                 String what = e.getOriginalMessage();
-                int cut = what.indexOf('\n');
-                throw new KajabiException("Kajabi answer malformed at " + where + ": "
-                        + (cut > 0 ? what.substring(0, cut) : what) + " (" + source + ", " + body.length + " bytes)");
+                // Jackson's own location text says nothing the path does not, and can be long
+                for (String noise : new String[] {"\n", " (start marker", " at [Source"}) {
+                    int cut = what.indexOf(noise);
+                    what = cut > 0 ? what.substring(0, cut) : what;
+                }
+                throw new KajabiException("Kajabi answer malformed at " + where + ": " + what + " (" + source + ", "
+                        + body.length + " bytes)");
             }
             if (root == null) {
                 throw new KajabiException("Kajabi answer malformed at $: empty body (" + source + ")");
