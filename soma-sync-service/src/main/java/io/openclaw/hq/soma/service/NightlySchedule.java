@@ -1,7 +1,7 @@
 package io.openclaw.hq.soma.service;
 
 import io.openclaw.hq.platform.locks.ResourceLockedException;
-import io.openclaw.hq.platform.runs.Caller;
+
 import io.openclaw.hq.soma.config.SomaFile;
 import io.openclaw.hq.soma.config.SomaSettings;
 import io.openclaw.hq.soma.model.SomaStatus;
@@ -65,7 +65,7 @@ public class NightlySchedule {
 
     void fire() {
         try {
-            runs.nightly(Caller.timer());
+            runs.nightly(RunCaller.timer());
         } catch (ResourceLockedException e) {
             LOG.warnf("nightly Soma run refused: %s", e.getMessage());
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.openclaw.hq.soma.service;
 
 import io.openclaw.hq.platform.config.ConfigInvalidException;
 import io.openclaw.hq.platform.runs.ArtifactRoot;
-import io.openclaw.hq.platform.runs.Caller;
+
 import io.openclaw.hq.platform.runs.RunAccepted;
 import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunLauncher;
@@ -83,20 +83,20 @@ public class SomaRuns {
         return "soma_snapshot_" + product.slug();
     }
 
-    public RunAccepted snapshot(SomaFile.Product product, Caller caller) {
+    public RunAccepted snapshot(SomaFile.Product product, RunCaller caller) {
         return launch(snapshotAction(product), caller, run -> snapshots.perform(run, settings.current(), product));
     }
 
-    public RunAccepted harvest(Caller caller) {
+    public RunAccepted harvest(RunCaller caller) {
         return launch(HARVEST, caller, run -> harvests.perform(run, settings.current()));
     }
 
-    public RunAccepted mirror(Caller caller) {
+    public RunAccepted mirror(RunCaller caller) {
         return launch(MIRROR, caller, run -> mirrors.perform(run, settings.current()));
     }
 
     /** The nightly schedule: each configured workflow as a child run of one parent that holds the lock. */
-    public RunAccepted nightly(Caller caller) {
+    public RunAccepted nightly(RunCaller caller) {
         SomaFile config = settings.current();
         return launch(NIGHTLY, caller, parent -> {
             List<String> failed = new ArrayList<>();
@@ -132,7 +132,7 @@ public class SomaRuns {
     private record Child(String action, Step step) {
     }
 
-    private RunAccepted launch(String action, Caller caller, Step step) {
+    private RunAccepted launch(String action, RunCaller caller, Step step) {
         RunRequest request = new RunRequest(AREA, action, caller.trigger(), caller.actor(), PROJECT, null);
         return launcher.launch(request, LOCK, run -> complete(run, step));
     }

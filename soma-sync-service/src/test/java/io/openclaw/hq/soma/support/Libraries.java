@@ -34,6 +34,21 @@ public final class Libraries {
         return new Library(new Library.Product(slug, slug, "prod-" + slug), courses, Library.count(courses));
     }
 
+    /** The same library with {@code media} attached to lesson {@code lessonId}. */
+    public static Library withMedia(Library library, String lessonId, Library.Media... media) {
+        List<Library.Course> courses = new ArrayList<>();
+        for (Library.Course c : library.courses()) {
+            List<Library.Module> modules = new ArrayList<>();
+            for (Library.Module m : c.modules()) {
+                modules.add(new Library.Module(m.id(), m.title(), m.position(), m.published(), m.lessons().stream()
+                        .map(l -> l.id().equals(lessonId) ? new Library.Lesson(l.id(), l.title(), l.position(), l.published(),
+                                List.of(media)) : l).toList()));
+            }
+            courses.add(new Library.Course(c.id(), c.title(), modules));
+        }
+        return new Library(library.product(), courses, Library.count(courses));
+    }
+
     private record Item(String id, String title, boolean published) {
     }
 
