@@ -32,13 +32,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.gimap.GmailMessage;
-import org.eclipse.angus.mail.gimap.GmailProvider;
 import org.eclipse.angus.mail.gimap.GmailRawSearchTerm;
 import org.eclipse.angus.mail.gimap.GmailSSLProvider;
-import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * One IMAP session with the mailbox (angus-mail's gimap provider). Only messages with a UID above
+ * One IMAP session with the mailbox (angus-mail; its gimap provider over TLS). Only messages with a UID above
  * the last one harvested are looked at. On Gmail (the server offers {@code X-GM-EXT-1}) the new
  * messages are narrowed by an {@code X-GM-RAW} search with the configured Gmail query, so only the
  * matching ones are fetched; on any other server each new message's structure is read and judged
@@ -48,6 +46,8 @@ public final class MailboxReader implements AutoCloseable {
 
     public static final String GMAIL_CAPABILITY = "X-GM-EXT-1";
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "webm", "m4v");
+    private static final List<String> VIDEO_HOSTS = List.of("youtube.com", "youtu.be", "vimeo.com", "loom.com",
+            "wistia.com", "wistia.net", "wi.st", "drive.google.com");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_INSTANT;
 
     /** What one session found: the mailbox's UIDVALIDITY and highest UID, the messages with videos. */
@@ -64,7 +64,16 @@ public final class MailboxReader implements AutoCloseable {
     }
 
     public static MailboxReader connect(SomaFile.Gmail settings, SomaSecrets.GmailLogin login) {
-        String protocol = settings.ssl() ? "gimaps" : "gimap";
+        return connect(settings, login, new Properties());
+    }
+
+    /**
+     * gimap only speaks TLS (its store forces it), and only gimap knows X-GM-RAW: over TLS the
+     * store is gimaps; without TLS (a local test server) it is plain imap and the search is ours.
+     * {@code extra} lets a test hand in the trust for its own certificate.
+     */
+    static MailboxReader connect(SomaFile.Gmail settings, SomaSecrets.GmailLogin login, Properties extra) {
+        String protocol = settings.ssl() ? "gimaps" : "imap";
         Properties props = new Properties();
         String timeout = Long.toString(settings.timeoutOrDefault() * 1000L);
         props.put("mail." + protocol + ".host", settings.host());
@@ -74,8 +83,11 @@ public final class MailboxReader implements AutoCloseable {
         props.put("mail." + protocol + ".writetimeout", timeout);
         props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         props.put("mail." + protocol + ".partialfetch", "false");
+        props.putAll(extra);
         Session session = Session.getInstance(props);
-        session.addProvider(settings.ssl() ? new GmailSSLProvider() : new GmailProvider());
+        if (settings.ssl()) {
+            session.addProvider(new GmailSSLProvider());
+        }
         try {
             Store store = session.getStore(protocol);
             store.connect(settings.host(), settings.port(), login.user(), login.password());
@@ -85,12 +97,14 @@ public final class MailboxReader implements AutoCloseable {
                     + " (an app password, not the account password)");
         } catch (MessagingException e) {
             throw new SomaFailure("cannot reach the IMAP server " + settings.host() + ":" + settings.port() + ": "
-                    + e.getClass().getSimpleName());
+                    + e.getClass().getSimpleName() + " (" + io.openclaw.hq.platform.secrets.Redactor.redact(
+                            String.valueOf(e.getMessage())) + ")");
         }
     }
 
+    /** X-GM-RAW is used when the server offers it and the store is gimap's (TLS) that can send it. */
     public boolean offersGmailSearch() throws MessagingException {
-        return store instanceof IMAPStore imap && imap.hasCapability(GMAIL_CAPABILITY);
+        return store instanceof org.eclipse.angus.mail.gimap.GmailStore gmail && gmail.hasCapability(GMAIL_CAPABILITY);
     }
 
     /**
@@ -129,19 +143,23 @@ public final class MailboxReader implements AutoCloseable {
             boolean gmail = offersGmailSearch();
             String mode = gmail ? "X-GM-RAW" : "imap";
             log.accept(fresh.size() + " new message(s) since UID " + from + "; search: " + mode);
-            Message[] candidates = fresh.toArray(Message[]::new);
-            if (gmail && candidates.length > 0) {
-                candidates = folder.search(new GmailRawSearchTerm(settings.query()), candidates);
-                log.accept(candidates.length + " of them match the Gmail query");
-            }
+            Message[] news = fresh.toArray(Message[]::new);
+            // one round trip for every new message's envelope, structure and the headers we keep
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.ENVELOPE);
             profile.add(FetchProfile.Item.CONTENT_INFO);
             profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add("Message-ID");
+            profile.add("References");
+            profile.add("In-Reply-To");
             if (gmail) {
                 profile.add(org.eclipse.angus.mail.gimap.GmailFolder.FetchProfileItem.THRID);
             }
-            folder.fetch(candidates, profile);
+            folder.fetch(news, profile);
+            Message[] candidates = news.length == 0 ? news : gmail
+                    ? folder.search(new GmailRawSearchTerm(settings.query()), news)
+                    : plainSearch(folder, news);
+            log.accept(candidates.length + " of them may hold videos; reading those");
             List<HarvestedMessage> found = new ArrayList<>();
             for (Message m : candidates) {
                 HarvestedMessage harvested = read(m, uids.getUID(m), validity, gmail);
@@ -153,6 +171,42 @@ public final class MailboxReader implements AutoCloseable {
         } finally {
             folder.close(false);
         }
+    }
+
+    /**
+     * Without Gmail's search: the server searches the new messages' text for the video hosts, and
+     * the structures already fetched name the video attachments; only those messages are read.
+     */
+    private static Message[] plainSearch(Folder folder, Message[] news) throws MessagingException {
+        java.util.Set<Message> chosen = new java.util.LinkedHashSet<>();
+        jakarta.mail.search.SearchTerm[] hosts = VIDEO_HOSTS.stream().map(jakarta.mail.search.BodyTerm::new)
+                .toArray(jakarta.mail.search.SearchTerm[]::new);
+        java.util.Set<Message> linked = new java.util.HashSet<>(List.of(folder.search(new jakarta.mail.search.OrTerm(hosts), news)));
+        for (Message m : news) {
+            try {
+                if (linked.contains(m) || namesVideoAttachment(m)) {
+                    chosen.add(m);
+                }
+            } catch (IOException e) {
+                throw new SomaFailure("the structure of a message could not be read: " + e.getClass().getSimpleName());
+            }
+        }
+        return chosen.toArray(Message[]::new);
+    }
+
+    /** From the structure alone (BODYSTRUCTURE): no content is downloaded to decide. */
+    private static boolean namesVideoAttachment(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (namesVideoAttachment(multipart.getBodyPart(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String name = part.getFileName() == null ? null : MimeUtility.decodeText(part.getFileName());
+        return isVideo(name, part);
     }
 
     private HarvestedMessage read(Message m, long uid, long validity, boolean gmail) throws MessagingException {
