@@ -1,13 +1,11 @@
 package io.openclaw.hq.soma;
 
-import io.openclaw.hq.testing.EmbeddedPostgresResource;
+import io.openclaw.hq.soma.support.SomaTestResources;
 import io.openclaw.hq.testing.ServiceContractTest;
-import io.openclaw.hq.testing.TestSecretsResource;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The platform's promises (readiness, internal token, run feed, log redaction), in this module's one boot. */
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
-@WithTestResource(TestSecretsResource.class)
+@SomaTestResources
 class ServiceBootTest extends ServiceContractTest {
 }
