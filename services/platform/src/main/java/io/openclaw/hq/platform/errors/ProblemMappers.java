@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '(.*?)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -55,13 +56,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(new Problem(400, "bad request", "malformed JSON: " + e.getOriginalMessage()));
+        String message = String.valueOf(e.getOriginalMessage());
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(message);
+        if (duplicate.find()) {
+            return respond(new Problem(400, "duplicate key", "the key '" + printable(duplicate.group(1))
+                    + "' appears twice in one JSON object; send it once"));
+        }
+        return respond(new Problem(400, "bad request", "malformed JSON: " + printable(message)));
+    }
+
+    /** Jackson quotes what it could not read; a NUL or other control character goes back as '?'. */
+    private static String printable(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]", "?");
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        // the JSON body reader wraps what Jackson could not read in a bare 400; say what it was
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            if (json instanceof UnrecognizedPropertyException unknown) {
+                return unknownField(unknown);
+            }
+            if (json instanceof MismatchedInputException mismatched) {
+                return mismatchedInput(mismatched);
+            }
+            return unreadableJson(json);
+        }
         if (status >= 500) {
             return unexpected(e);
         }

@@ -15,8 +15,9 @@ public record Caller(RunTrigger trigger, String actor) {
 
     public static final String ACTOR_HEADER = "X-HQ-Actor";
     public static final String TRIGGER_HEADER = "X-HQ-Trigger";
-    public static final Caller API = new Caller(RunTrigger.API, "api");
+    // before API: a constant's constructor reads it while the class initialises
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9:_.@+-]{1,128}");
+    public static final Caller API = new Caller(RunTrigger.API, "api");
 
     public Caller {
         if (trigger == null) {

@@ -26,6 +26,7 @@ public final class RunHandle implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private RunRecord record;
     private boolean finished;
+    private AutoCloseable releasedAtEnd;
 
     RunHandle(RunRecorder recorder, RunRecord record, Path directory, Clock clock) {
         this.recorder = recorder;
@@ -78,6 +79,14 @@ public final class RunHandle implements AutoCloseable {
         return finish(RunStatus.REFUSED, reason, reason);
     }
 
+    /**
+     * Something the run holds (its lock) that is let go just before the end is recorded, so that
+     * whoever sees the run finished can start the next one without meeting a lock left behind.
+     */
+    synchronized void releaseAtEnd(AutoCloseable resource) {
+        releasedAtEnd = resource;
+    }
+
     public synchronized boolean isFinished() {
         return finished;
     }
@@ -90,10 +99,24 @@ public final class RunHandle implements AutoCloseable {
             throw new IllegalArgumentException("a run cannot end as " + status.wire());
         }
         finished = true;
+        releaseHeld();
         record = record.finished(status, clock.instant(), Redactor.redact(summary), Redactor.redact(error),
                 withRunFiles(artifacts), warnings);
         recorder.persistEnd(record, directory);
         return record;
+    }
+
+    private void releaseHeld() {
+        if (releasedAtEnd == null) {
+            return;
+        }
+        try {
+            releasedAtEnd.close();
+        } catch (Exception e) {
+            warnings.add("releasing what the run held: " + Redactor.redact(String.valueOf(e.getMessage())));
+        } finally {
+            releasedAtEnd = null;
+        }
     }
 
     private List<String> withRunFiles(List<String> produced) {

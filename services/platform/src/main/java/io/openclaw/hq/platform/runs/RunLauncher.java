@@ -66,6 +66,9 @@ public class RunLauncher {
             lock = ((LockAttempt.Acquired) attempt).handle();
         }
         LockHandle held = lock;
+        if (held != null) {
+            run.releaseAtEnd(held);
+        }
         try {
             workers.execute(() -> perform(run, held, work));
         } catch (RejectedExecutionException e) {
@@ -80,14 +83,14 @@ public class RunLauncher {
     }
 
     private static void perform(RunHandle run, LockHandle lock, RunWork work) {
-        try (run) {
+        try {
             work.perform(run);
         } catch (Exception | Error e) {
             LOG.errorf(e, "run %s failed", run.id());
-            if (!run.isFinished()) {
-                run.fail("the run stopped on an unexpected error", Redactor.redact(String.valueOf(e.getMessage())));
-            }
+            // ended here, before the handle's own "ended without a result", so the record says what happened
+            run.fail("the run stopped on an unexpected error", Redactor.redact(String.valueOf(e.getMessage())));
         } finally {
+            run.close();
             if (lock != null) {
                 lock.close();
             }

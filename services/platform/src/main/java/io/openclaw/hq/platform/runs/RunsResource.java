@@ -35,7 +35,8 @@ public class RunsResource {
     }
 
     @GET
-    public List<RunRecord> list(@QueryParam("since") String since, @QueryParam("limit") Integer limit) {
+    public List<RunRecord> list(@QueryParam("since") String since, @QueryParam("limit") String limitParam) {
+        Integer limit = whole("limit", limitParam);
         int effectiveLimit = limit == null ? DEFAULT_LIMIT : limit;
         if (effectiveLimit < 1 || effectiveLimit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
@@ -51,7 +52,8 @@ public class RunsResource {
 
     @GET
     @Path("/{id}/log")
-    public RunLogPage log(@PathParam("id") String id, @QueryParam("after") Integer after) {
+    public RunLogPage log(@PathParam("id") String id, @QueryParam("after") String afterParam) {
+        Integer after = whole("after", afterParam);
         int from = after == null ? 0 : after;
         if (from < 0) {
             throw ProblemException.badRequest("after must be 0 or more, was " + after);
@@ -69,6 +71,19 @@ public class RunsResource {
         int end = Math.min(all.size(), start + MAX_LOG_LINES_PER_PAGE);
         boolean finished = run.status().isFinished() && end == all.size();
         return new RunLogPage(run.id(), from, end, all.subList(start, end), finished);
+    }
+
+    /** A whole-number query parameter: absent → null, anything else that is not a number → a 400 naming it. */
+    private static Integer whole(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number, was '"
+                    + (value.length() > 16 ? value.substring(0, 16) + "…" : value).replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
     }
 
     private static String checkedId(String id) {

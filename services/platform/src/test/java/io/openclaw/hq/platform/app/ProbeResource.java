@@ -13,7 +13,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.openclaw.hq.platform.errors.NoBody;
+import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLauncher;
+import io.openclaw.hq.platform.runs.RunRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +34,17 @@ public class ProbeResource {
     }
 
     private final ConfigFileLoader loader;
+    private final RunLauncher launcher;
+    private final RunGates gates;
     private final ResourceLocks locks;
     private final SecretResolver secrets;
     private final Map<String, LockHandle> held = new ConcurrentHashMap<>();
 
-    public ProbeResource(ConfigFileLoader loader, ResourceLocks locks, SecretResolver secrets) {
+    public ProbeResource(ConfigFileLoader loader, ResourceLocks locks, SecretResolver secrets, RunLauncher launcher,
+            RunGates gates) {
         this.loader = loader;
+        this.launcher = launcher;
+        this.gates = gates;
         this.locks = locks;
         this.secrets = secrets;
     }
@@ -45,6 +58,29 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EchoRequest echo(EchoRequest request) {
         return request;
+    }
+
+    /** An action that takes time: logs, waits at the gate named {@code gate}, logs again, ends as {@code outcome}. */
+    @POST
+    @Path("/slow/{gate}")
+    public Response slow(@PathParam("gate") String gate, @QueryParam("outcome") String outcome, String body,
+            @HeaderParam(Caller.TRIGGER_HEADER) String trigger, @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        NoBody.require(body);
+        Caller caller = Caller.of(trigger, actor);
+        RunAccepted accepted = launcher.launch(RunRequest.of("probe", "slow", caller.trigger(), caller.actor()),
+                "slow:" + gate, run -> {
+                    run.log("waiting at gate " + gate);
+                    gates.await(gate);
+                    run.log("gate " + gate + " open");
+                    switch (outcome == null ? "success" : outcome) {
+                        case "throw" -> throw new IllegalStateException("the probe broke on purpose");
+                        case "silent" -> {
+                            // returns without an ending
+                        }
+                        default -> run.succeed("passed gate " + gate);
+                    }
+                });
+        return Response.accepted(accepted).build();
     }
 
     @GET
