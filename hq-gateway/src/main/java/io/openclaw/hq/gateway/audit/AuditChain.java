@@ -1,0 +1,55 @@
+package io.openclaw.hq.gateway.audit;
+
+import io.openclaw.hq.platform.secrets.SecretMasking;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The hash of an audit entry: SHA-256 over every column in a fixed order, the previous entry's
+ * hash among them. Pure, so the chain can be checked without a database.
+ */
+public final class AuditChain {
+
+    /** The {@code prevHash} of the first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String hash(long seq, Instant at, String event, String outcome, String actor, String person,
+            String client, String detail, String prevHash) {
+        String canonical = String.join("\u001f", Long.toString(seq), at.toString(), field(event), field(outcome),
+                field(actor), field(person), field(client), field(detail), prevHash);
+        return SecretMasking.sha256Hex(canonical);
+    }
+
+    public static String hashOf(AuditEntry e) {
+        return hash(e.seq(), e.at(), e.event(), e.outcome(), e.actor(), e.person(), e.client(), e.detail(), e.prevHash());
+    }
+
+    /** Walks the entries in order; the first whose link or hash is wrong is named. */
+    public static AuditVerification verify(List<AuditEntry> entries) {
+        String expectedPrev = GENESIS;
+        long expectedSeq = 1;
+        for (AuditEntry e : entries) {
+            if (e.seq() != expectedSeq) {
+                return AuditVerification.brokenAt(entries.size(), e.seq(),
+                        "entry " + expectedSeq + " is missing (next stored entry is " + e.seq() + ")");
+            }
+            if (!e.prevHash().equals(expectedPrev)) {
+                return AuditVerification.brokenAt(entries.size(), e.seq(), "prevHash does not match the previous entry's hash");
+            }
+            if (!hashOf(e).equals(e.hash())) {
+                return AuditVerification.brokenAt(entries.size(), e.seq(), "stored hash does not match the entry's content");
+            }
+            expectedPrev = e.hash();
+            expectedSeq++;
+        }
+        return AuditVerification.intact(entries.size());
+    }
+
+    private static String field(String value) {
+        // null and "" must hash differently, or a changed NULL column would go unnoticed
+        return value == null ? "\u0000" : value;
+    }
+}

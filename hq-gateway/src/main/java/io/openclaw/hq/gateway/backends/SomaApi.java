@@ -1,0 +1,24 @@
+package io.openclaw.hq.gateway.backends;
+
+import io.openclaw.hq.platform.auth.InternalTokenHeaderFactory;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** soma-sync-service (8784): its status. Until the service has it, it answers 404 and HQ shows "not implemented". */
+@RegisterRestClient(configKey = "soma")
+@RegisterClientHeaders(InternalTokenHeaderFactory.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface SomaApi extends RunsApi {
+
+    @GET
+    @Path("/soma/status")
+    Response status();
+}

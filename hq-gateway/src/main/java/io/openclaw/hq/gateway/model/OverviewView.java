@@ -1,7 +1,0 @@
-package io.openclaw.hq.gateway.model;
-
-/** Everything the Overview page shows, one panel per backend call. */
-@io.quarkus.qute.TemplateData
-public record OverviewView(Panel doctor, Panel guard, Panel guardLog, Panel llm, Panel aiConnections,
-        Panel doctorChart, Panel spendChart) {
-}

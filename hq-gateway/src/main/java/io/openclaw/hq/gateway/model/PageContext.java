@@ -1,8 +1,0 @@
-package io.openclaw.hq.gateway.model;
-
-import io.quarkus.qute.TemplateData;
-
-/** What the layout of every page needs: the active section, the CSRF token, who is logged in. */
-@TemplateData
-public record PageContext(String active, String csrf, String actor, String person) {
-}

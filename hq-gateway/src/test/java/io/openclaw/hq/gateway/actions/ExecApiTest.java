@@ -1,0 +1,192 @@
+package io.openclaw.hq.gateway.actions;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.gateway.BackendsWireMockResource;
+import io.openclaw.hq.gateway.Hq;
+import io.openclaw.hq.gateway.Replay;
+import io.openclaw.hq.gateway.Stubs;
+import io.openclaw.hq.testing.CanarySecrets;
+import io.openclaw.hq.testing.EmbeddedPostgresResource;
+import io.openclaw.hq.testing.TestSecretsResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(TestSecretsResource.class)
+@WithTestResource(BackendsWireMockResource.class)
+class ExecApiTest {
+
+    private final WireMockServer wm = BackendsWireMockResource.server();
+
+    @BeforeEach
+    void backends() {
+        Stubs.allUp(wm);
+    }
+
+    @Test
+    void doctorIsAcceptedOnceRecordedAndNamesWhoAskedAndHow() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/doctor/run", "20260216T110000Z-ccc001", "doctor-service", "doctor");
+        Hq.api().contentType("application/json").body("{\"action\":\"doctor\",\"params\":{}}").post("/api/exec")
+                .then().statusCode(202).body("action", is("doctor")).body("service", is("doctor-service"))
+                .body("runId", is("20260216T110000Z-ccc001")).body("result.run.status", is("running"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run"))
+                .withHeader("X-HQ-Internal-Token", equalTo(CanarySecrets.INTERNAL_TOKEN))
+                .withHeader("X-HQ-Trigger", equalTo("api"))
+                .withHeader("X-HQ-Actor", matching("sha256:[0-9a-f]+")));
+        List<String> details = Hq.api().get("/api/audit?limit=4").jsonPath().getList("detail");
+        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service run 20260216T110000Z-ccc001")
+                && d.contains("/timeline/doctor-service/20260216T110000Z-ccc001") && d.contains("via api"));
+        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service via api as sha256:"));
+    }
+
+    @Test
+    void aButtonIsTriggerWebWithTheSessionsFingerprint() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/guard/run", "20260216T110000Z-ccc003", "doctor-service", "guard");
+        Hq hq = Hq.login();
+        hq.post().header("HX-Request", "true").post("/actions/guard").then().statusCode(200)
+                .header("HX-Redirect", "/timeline/doctor-service/20260216T110000Z-ccc003");
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/guard/run"))
+                .withHeader("X-HQ-Trigger", equalTo("web")).withHeader("X-HQ-Actor", matching("sha256:[0-9a-f]+")));
+    }
+
+    @Test
+    void applyHealsWithModeApply() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/heal", "20260216T110000Z-ccc002", "doctor-service", "apply");
+        Hq.api().contentType("application/json").body("{\"action\":\"apply\"}").post("/api/exec").then().statusCode(202)
+                .body("runId", is("20260216T110000Z-ccc002"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/heal")).withRequestBody(equalToJson("{\"mode\":\"apply\"}")));
+    }
+
+    /** A guard run takes seconds to be accepted: longer than a panel read may take, and it is not a failure. */
+    @Test
+    void aSlowActionIsNotShownFailedAndNeverOpensThePanelBreaker() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/guard/run")).willReturn(aResponse().withStatus(202)
+                .withFixedDelay(1_600).withHeader("Content-Type", "application/json")
+                .withBody(Replay.body("doctor-service", "doctor-run"))));
+        for (int i = 0; i < 4; i++) {
+            Hq.api().contentType("application/json").body("{\"action\":\"guard\"}").post("/api/exec")
+                    .then().statusCode(202).body("runId", notNullValue());
+        }
+        assertThat(CircuitBreakerMaintenance.get().currentState("doctor-service")).isEqualTo(CircuitBreakerState.CLOSED);
+        Hq.api().get("/api/runs?service=hq-gateway&status=failure").then().statusCode(200)
+                .body("runs.findAll { it.action == 'guard' }.size()", is(0));
+    }
+
+    @Test
+    void anAcceptanceWithoutARunIdIsNotTakenForSuccess() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.LLM + "/v1/doctor")).willReturn(okJson("{\"state\":\"DOWN\"}")));
+        Hq.api().contentType("application/json").body("{\"action\":\"llm_doctor\"}").post("/api/exec")
+                .then().statusCode(503).body("detail", containsString("without naming its run"));
+    }
+
+    @Test
+    void journalPassesItsOneParam() {
+        Hq.api().contentType("application/json").body("{\"action\":\"journal\",\"params\":{\"lines\":50}}").post("/api/exec")
+                .then().statusCode(200).body("result.lines.size()", is(2));
+        wm.verify(1, getRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/guard/log")).withQueryParam("lines", equalTo("50")));
+    }
+
+    @Test
+    void artifactsIsAnsweredByTheGatewayItself() {
+        Hq.api().contentType("application/json").body("{\"action\":\"artifacts\"}").post("/api/exec")
+                .then().statusCode(200).body("service", is("hq-gateway")).body("result.areas", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void unknownActionIs400AndAudited() {
+        Hq.api().contentType("application/json").body("{\"action\":\"rm_rf\"}").post("/api/exec")
+                .then().statusCode(400).body("detail", containsString("unknown action 'rm_rf'"));
+        assertThat(Hq.api().get("/api/audit?limit=1").jsonPath().getString("[0].detail")).contains("unknown action 'rm_rf'");
+    }
+
+    @Test
+    void unknownFieldIs400() {
+        Hq.api().contentType("application/json").body("{\"action\":\"doctor\",\"command\":\"id\"}").post("/api/exec")
+                .then().statusCode(400).body("detail", containsString("unknown field 'command'"));
+    }
+
+    @Test
+    void unknownParamIs400() {
+        Hq.api().contentType("application/json").body("{\"action\":\"doctor\",\"params\":{\"host\":\"x\"}}").post("/api/exec")
+                .then().statusCode(400).body("detail", containsString("takes no param 'host'"));
+        Hq.api().contentType("application/json").body("{\"action\":\"journal\",\"params\":{\"lines\":100000}}")
+                .post("/api/exec").then().statusCode(400).body("detail", containsString("params.lines"));
+    }
+
+    @Test
+    void missingActionAndMalformedJsonAre400() {
+        Hq.api().contentType("application/json").body("{}").post("/api/exec").then().statusCode(400);
+        Hq.api().contentType("application/json").body("{\"action\":").post("/api/exec").then().statusCode(400);
+    }
+
+    @Test
+    void bodyOverOneMebibyteIs413() {
+        String big = "{\"action\":\"doctor\",\"params\":{\"pad\":\"" + "x".repeat(1_100_000) + "\"}}";
+        Hq.api().contentType("application/json").body(big).post("/api/exec").then().statusCode(413);
+    }
+
+    @Test
+    void lockedResourceIs409WithTheHoldersRunIdAndAGatewayRun() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/heal")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":409,\"title\":\"locked\",\"detail\":\"host:vps is held\",\"runId\":\"20260216T105900Z-holder\"}")));
+        JsonPath problem = Hq.api().contentType("application/json").body("{\"action\":\"apply\"}").post("/api/exec")
+                .then().statusCode(409).body("title", is("locked")).body("runId", is("20260216T105900Z-holder"))
+                .extract().jsonPath();
+        String gatewayRun = problem.getString("detail").replaceAll(".*gateway run ([A-Za-z0-9_-]+)\\).*", "$1");
+        Hq.api().get("/api/runs/" + gatewayRun + "?service=hq-gateway").then().statusCode(200)
+                .body("status", is("refused")).body("action", is("apply")).body("trigger", is("api"))
+                .body("project", is("infra_openclaw"));
+    }
+
+    @Test
+    void downServiceBecomesAFailedGatewayRun() {
+        Stubs.down(wm, Stubs.SOMA);
+        JsonPath problem = Hq.api().contentType("application/json").body("{\"action\":\"soma_harvest\"}").post("/api/exec")
+                .then().statusCode(503).body("detail", containsString("soma-sync-service unavailable")).extract().jsonPath();
+        String runId = problem.getString("runId");
+        Hq.api().get("/api/runs/" + runId).then().statusCode(200).body("service", is("hq-gateway"))
+                .body("status", is("failure")).body("error", containsString("unavailable"));
+        Hq.api().get("/api/runs/" + runId + "/log?service=hq-gateway").then().statusCode(200)
+                .body("lines[0]", containsString("dispatch of 'soma_harvest' to soma-sync-service failed"));
+        Hq.api().get("/api/runs?service=hq-gateway&status=failure").then().statusCode(200)
+                .body("runs.id", org.hamcrest.Matchers.hasItem(runId));
+    }
+
+    @Test
+    void aHangingServiceReadTimesOutInAboutASecond() {
+        Stubs.hanging(wm, Stubs.DOCTOR);
+        long start = System.nanoTime();
+        Hq.api().contentType("application/json").body("{\"action\":\"journal\"}").post("/api/exec")
+                .then().statusCode(503).body("detail", containsString("no answer in time"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
+    }
+
+    @Test
+    void endpointTheServiceLacksIsNotImplemented() {
+        Hq.api().contentType("application/json").body("{\"action\":\"soma_mirror\"}").post("/api/exec")
+                .then().statusCode(501).body("title", is("not implemented"))
+                .body("detail", containsString("soma-sync-service does not offer 'soma_mirror'"));
+    }
+}

@@ -1,0 +1,271 @@
+package io.openclaw.hq.gateway.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.gateway.BackendsWireMockResource;
+import io.openclaw.hq.gateway.Hq;
+import io.openclaw.hq.gateway.Stubs;
+import io.openclaw.hq.testing.CanarySecrets;
+import io.openclaw.hq.testing.EmbeddedPostgresResource;
+import io.openclaw.hq.testing.TestSecretsResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(TestSecretsResource.class)
+@WithTestResource(BackendsWireMockResource.class)
+class PagesTest {
+
+    private final WireMockServer wm = BackendsWireMockResource.server();
+    private Hq hq;
+
+    @BeforeAll
+    static void artifactTree() throws Exception {
+        Path root = TestSecretsResource.artifactRoot();
+        Files.createDirectories(root.resolve("doctor/20260216T100000Z-aaa001"));
+        Files.writeString(root.resolve("doctor/20260216T100000Z-aaa001/doctor.json"), "{\"status\":\"FAIL\"}\n");
+        Files.writeString(root.resolve("doctor/big.log"), "line of output\n".repeat(10_000));
+        Files.write(root.resolve("doctor/blob.bin"), new byte[] {1, 0, 2, 0, 3});
+        Path outside = Files.createTempDirectory("outside-artifacts");
+        Files.writeString(outside.resolve("secret.txt"), "outside the root");
+        Path link = root.resolve("doctor/escape");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, outside);
+        }
+    }
+
+    @BeforeEach
+    void login() {
+        Stubs.allUp(wm);
+        hq = Hq.login();
+    }
+
+    @Test
+    void overviewShowsWhatAnOperatorNeeds() {
+        String page = hq.page().get("/").then().statusCode(200).extract().asString();
+        assertThat(page)
+                // doctor: verdict, posture, every check with its details and remediation
+                .contains("Public port audit", "0.0.0.0:22 sshd", "What to do", "SSHD_PUBLIC", "sshd public",
+                        "Tailscale up", "yes (100.64.0.7)")
+                // guard: schedule, timer, last runs with what was failing and the alerts
+                .contains("timer healthy", "every 10 min", "failing: public_ports", "alerts: public_ports: sent",
+                        "2026-02-16T10:00:00Z PASS guard")
+                // router: providers, keys (masked + fingerprint), review gate, fallback, caps, budget
+                .contains("sk-…a5b4 · sha256:0123456789abcdef", "fail-closed (openai gpt-4o-mini)", "breaker closed",
+                        "missing key")
+                // spend: cost, calls, tokens
+                .contains("$1.25", "27", "32000 in, 7500 out")
+                // notify: channels, quota, recent deliveries
+                .contains("Notifications", "Pushover quota: remaining", "7421", "missing twilio_account_sid",
+                        "alert: public_ports FAIL", "not configured")
+                .contains("<svg class=\"chart\"", "as of ")
+                .doesNotContain("Unavailable:", "preserveAspectRatio");
+        CanarySecrets.assertNoLeak(page, "overview");
+    }
+
+    @Test
+    void pagesSpeakWordsNotInternals() {
+        for (String path : List.of("/", "/llm", "/actions", "/projects", "/timeline")) {
+            String page = hq.page().get(path).then().statusCode(200).extract().asString();
+            // no camelCase or snake_case keys as labels, no nanosecond timestamps, no raw JSON
+            assertThat(page).as(path).doesNotContainPattern("<dt>[a-z]+[A-Z]\\w*</dt>")
+                    .doesNotContainPattern("<dt>[a-z]+_[a-z_]+</dt>")
+                    .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d{4,}")
+                    .doesNotContainPattern("\\{&quot;\\w+&quot;:[^}]*,&quot;\\w+&quot;:")
+                    .doesNotContain(">soma_snapshot_practitioner<");
+        }
+    }
+
+    @Test
+    void theDoctorChartDrawsTheHistoryPointsOneBarPerDay() {
+        String page = hq.page().get("/").then().statusCode(200).extract().asString();
+        String chart = section(page, "Doctor checks, 7 days");
+        assertThat(chart.split("<g><title>", -1)).hasSize(8);
+        assertThat(chart).contains("<title>2026-02-10: pass 39, warn 0, fail 1</title>",
+                "<title>2026-02-11: pass 24, warn 1, fail 0</title>").doesNotContain("no data");
+    }
+
+    @Test
+    void theSpendChartHasOneBarPerDayWithTheModelsStacked() {
+        String chart = section(hq.page().get("/llm").then().statusCode(200).extract().asString(), "LLM spend, 30 days");
+        assertThat(chart.split("<g><title>", -1)).hasSize(31);
+        assertThat(chart.split("<title>2026-02-16:", -1)).hasSize(2);
+        assertThat(chart).contains("<title>2026-02-16: mistral mistral-small-latest 0.25 USD, openai gpt-4o-mini 0.5 USD</title>");
+    }
+
+    @Test
+    void llmPageShowsRouterProvidersDoctorAndOllamaDisabledAsDisabled() {
+        String page = hq.page().get("/llm").then().statusCode(200).extract().asString();
+        assertThat(page).contains("review fallback", "mistral mistral-small-latest", "1200 output tokens, temperature 0.0",
+                "$0.05 per review, $1 per run", "Provider doctor", "no key configured", "HTTP 200");
+        String providers = section(page, "LLM providers");
+        assertThat(providers).containsPattern("ollama</span> <span class=\"verdict tone-\">disabled");
+        assertThat(section(page, "AI connections")).contains("(disabled)").doesNotContain("configured<");
+    }
+
+    /** The panel of the page whose data-title is {@code title}. */
+    static String section(String page, String title) {
+        int start = page.indexOf("data-title=\"" + title + "\"");
+        assertThat(start).as("panel " + title).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    @Test
+    void aHangingBackendShowsAnUnavailablePanelAndTheRestRenders() {
+        Stubs.hanging(wm, Stubs.DOCTOR);
+        long start = System.nanoTime();
+        String page = hq.page().get("/").then().statusCode(200).extract().asString();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
+        assertThat(page).contains("data-service=\"doctor-service\" data-state=\"unavailable\"")
+                .contains("Unavailable: doctor-service unavailable: no answer in time")
+                .contains("sk-…a5b4"); // the LLM panels still render
+    }
+
+    @Test
+    void aDownBackendShowsUnavailableOnProjectsAndRuns() {
+        Stubs.down(wm, Stubs.SOMA);
+        hq.page().get("/timeline").then().statusCode(200)
+                .body(containsString("soma-sync-service: unavailable"))
+                .body(containsString("20260216T100000Z-aaa001"));
+        hq.page().get("/projects").then().statusCode(200).body(containsString("Soma Kajabi library ownership"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/projects", "/timeline", "/timeline?project=infra_openclaw&status=failure", "/logs",
+            "/logs?lines=500", "/artifacts", "/artifacts/doctor", "/actions", "/llm",
+            "/timeline/doctor-service/20260216T100000Z-aaa001"})
+    void everyPageRenders(String path) {
+        if (path.startsWith("/timeline/")) {
+            wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Stubs.DOCTOR + "/runs/20260216T100000Z-aaa001"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(Stubs.run("20260216T100000Z-aaa001",
+                            "doctor-service", "doctor", "success", "2026-02-16T10:00:00Z", null))));
+        }
+        String page = hq.page().get(path).then().statusCode(200).header("Content-Type", containsString("text/html"))
+                .body(containsString("OpenClaw HQ")).extract().asString();
+        assertThat(page).contains("name=\"viewport\"").contains(hq.csrf());
+    }
+
+    @Test
+    void projectCardsHaveStatusActionsAndTags() {
+        hq.page().get("/projects").then().statusCode(200)
+                .body(containsString("data-project=\"infra_openclaw\""))
+                .body(containsString("status-yellow"))
+                .body(containsString("hx-post=\"/actions/apply\""))
+                .body(containsString("this changes the host"))
+                .body(containsString("<li>kajabi</li>"));
+    }
+
+    @Test
+    void htmxActionButtonOpensTheRunOrShowsTheFailure() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/doctor/run", "20260216T120000Z-ddd001", "doctor-service", "doctor");
+        hq.post().header("HX-Request", "true").post("/actions/doctor").then().statusCode(200)
+                .header("HX-Redirect", "/timeline/doctor-service/20260216T120000Z-ddd001");
+        hq.post().header("HX-Request", "true").post("/actions/soma_mirror").then().statusCode(200)
+                .body(containsString("What happened:")).body(containsString("not implemented"))
+                .body(containsString("What to do:")).body(containsString("/timeline/hq-gateway/"));
+        hq.post().header("HX-Request", "true").post("/actions/not_an_action").then().statusCode(200)
+                .body(containsString("unknown action"));
+    }
+
+    @Test
+    void aReadOnlyActionShowsAPanelNotJson() {
+        String result = hq.post().header("HX-Request", "true").post("/actions/timer").then().statusCode(200)
+                .extract().asString();
+        assertThat(result).contains("timer healthy", "every 10 min (*/10 * * * *)").doesNotContain("{&quot;", "{\"");
+        assertThat(hq.post().header("HX-Request", "true").post("/actions/ports").then().statusCode(200).extract().asString())
+                .contains("Public port audit", "0.0.0.0:22 sshd", "SSHD_PUBLIC");
+    }
+
+    @Test
+    void artifactsBrowseAndPreviewWithACap() {
+        hq.page().get("/artifacts/doctor").then().statusCode(200)
+                .body(containsString("20260216T100000Z-aaa001/")).body(not(containsString("escape")));
+        hq.page().get("/artifacts/doctor/20260216T100000Z-aaa001/doctor.json").then().statusCode(200)
+                .body(containsString("{&quot;status&quot;:&quot;FAIL&quot;}"));
+        hq.page().get("/artifacts/doctor/big.log").then().statusCode(200)
+                .body(containsString("Preview shows the first 64.0 KiB of 146.5 KiB"));
+        hq.page().get("/artifacts/doctor/blob.bin").then().statusCode(200).body(containsString("This file is binary"));
+        byte[] download = hq.page().get("/artifacts/doctor/big.log?download=1").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
+        assertThat(download).hasSize(150_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/artifacts/../../etc/passwd", "/artifacts/doctor/../../etc/passwd", "/artifacts/%2e%2e/etc/passwd",
+            "/artifacts/doctor%2f..%2f..%2fetc%2fpasswd", "/artifacts/doctor/%2E%2E/%2E%2E/etc/passwd",
+            "/artifacts/doctor/escape/secret.txt", "/artifacts/doctor/escape", "/artifacts/doctor%5c..%5csecret",
+            "/artifacts/%252e%252e/etc", "/artifacts/doctor/./doctor.json"})
+    void traversalIsRefused(String path) {
+        io.restassured.response.Response r = hq.page().urlEncodingEnabled(false).redirects().follow(false).get(path);
+        assertThat(r.statusCode()).as(path).isIn(400, 404);
+        assertThat(r.asString()).doesNotContain("outside the root").doesNotContain("root:x:0:0");
+    }
+
+    @Test
+    void symlinkOutOfTheRootIsNamedAsSuch() {
+        given().cookie("hq_session", hq.cookie()).get("/artifacts/doctor/escape/secret.txt").then().statusCode(400)
+                .body(containsString("symbolic link"));
+    }
+
+    @Test
+    void runPageFollowsTheOutputWhileRunning() {
+        String id = "20260216T130000Z-eee001";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "running", 0, List.of("check tailscale: PASS"), false);
+        hq.page().get("/timeline/doctor-service/" + id).then().statusCode(200)
+                .body(containsString("check tailscale: PASS"))
+                .body(containsString("is running in doctor-service"))
+                .body(containsString("its schedule (timer)"))
+                .body(containsString("hx-get=\"/timeline/doctor-service/" + id + "/output?after=1\""));
+        // the poller gets the next lines and the next poller, until the run has ended
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "running", 1, List.of("check ports: running"),
+                false);
+        String more = hq.page().get("/timeline/doctor-service/" + id + "/output?after=1").then().statusCode(200)
+                .extract().asString();
+        assertThat(more).doesNotContain("check tailscale: PASS").contains("check ports: running")
+                .contains("/output?after=2");
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "success", 2, List.of("done"), true);
+        hq.page().get("/timeline/doctor-service/" + id + "/output?after=2").then().statusCode(200)
+                .header("HX-Refresh", "true").body(containsString("done")).body(not(containsString("hx-get")));
+        hq.page().get("/timeline/doctor-service/" + id + "/output?after=-1").then().statusCode(400);
+    }
+
+    @Test
+    void aFailedRunSaysWhatHappenedWhyAndWhatToDo() {
+        String id = "20260216T130000Z-eee002";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "guard", "failure", 0, List.of("step 1 ok", "step 2 failed"),
+                true);
+        hq.page().get("/timeline/doctor-service/" + id).then().statusCode(200)
+                .body(containsString("Run guard once"))
+                .body(containsString("What happened:</strong> Run guard once failed"))
+                .body(containsString("Why:</strong> step 2 failed"))
+                .body(containsString("What to do:"))
+                .body(not(containsString("hx-get=\"/timeline")));
+    }
+
+    @Test
+    void aMissingRunOrArtifactIsAPageWithAWayBack() {
+        Stubs.noRun(wm, Stubs.DOCTOR, "20990101T000000Z-none01");
+        hq.page().get("/timeline/doctor-service/20990101T000000Z-none01").then().statusCode(404)
+                .header("Content-Type", containsString("text/html"))
+                .body(containsString("href=\"/timeline\"")).body(containsString("Back to all runs"));
+        hq.page().get("/timeline/evil-service/x1").then().statusCode(400).body(containsString("unknown service"))
+                .body(containsString("Back to all runs"));
+        hq.page().get("/artifacts/doctor/no-such-file.txt").then().statusCode(404)
+                .header("Content-Type", containsString("text/html"))
+                .body(containsString("Back to the artifacts"));
+    }
+}
