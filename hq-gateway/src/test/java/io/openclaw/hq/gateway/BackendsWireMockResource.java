@@ -32,7 +32,8 @@ public class BackendsWireMockResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.rest-client.llm.url", base + "/llm-router-service",
                 "quarkus.rest-client.notify.url", base + "/notify-service",
                 "quarkus.rest-client.soma.url", base + "/soma-sync-service",
-                "quarkus.rest-client.runner.url", base + "/runner-service");
+                "quarkus.rest-client.runner.url", base + "/runner-service",
+                "gateway.sms-inbound.poll.twilio-url", base + "/twilio");
     }
 
     @Override

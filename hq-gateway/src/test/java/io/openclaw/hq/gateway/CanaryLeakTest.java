@@ -30,10 +30,10 @@ class CanaryLeakTest {
             if (canary.equals(CanarySecrets.CONSOLE_TOKEN)) {
                 continue;
             }
-            answers.append(given().header("Tailscale-User-Login", "canary@test").header("X-OpenClaw-Token", canary)
+            answers.append(io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("Tailscale-User-Login", "canary@test").header("X-OpenClaw-Token", canary)
                     .get("/api/runs").asString());
         }
-        answers.append(given().header("Origin", Hq.origin()).header("Tailscale-User-Login", "canary2@test")
+        answers.append(io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("Origin", Hq.origin()).header("Tailscale-User-Login", "canary2@test")
                 .formParam("token", CanarySecrets.INTERNAL_TOKEN).post("/login").asString());
         Stubs.down(BackendsWireMockResource.server(), Stubs.SOMA);
         answers.append(Hq.api().contentType("application/json").body("{\"action\":\"soma_harvest\"}").post("/api/exec").asString());

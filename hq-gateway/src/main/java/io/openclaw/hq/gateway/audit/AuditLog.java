@@ -33,44 +33,13 @@ public class AuditLog {
     }
 
     public AuditEntry append(AuditEvent event) {
-        // micro-precision survives the round trip through timestamptz, so the hash can be recomputed
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String detail = clip(Redactor.redact(event.detail()));
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
-                }
-                long seq = 1;
-                String prev = AuditChain.GENESIS;
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1) + 1;
-                        prev = rs.getString(2);
-                    }
-                }
-                String hash = AuditChain.hash(seq, at, event.event(), event.outcome(), event.actor(), event.person(),
-                        event.client(), detail, prev);
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    s.setLong(1, seq);
-                    s.setTimestamp(2, Timestamp.from(at));
-                    s.setString(3, event.event());
-                    s.setString(4, event.outcome());
-                    s.setString(5, event.actor());
-                    s.setString(6, event.person());
-                    s.setString(7, event.client());
-                    s.setString(8, detail);
-                    s.setString(9, prev);
-                    s.setString(10, hash);
-                    s.executeUpdate();
-                }
+                AuditEntry entry = appendIn(c, event);
                 c.commit();
-                return new AuditEntry(seq, at, event.event(), event.outcome(), event.actor(), event.person(),
-                        event.client(), detail, prev, hash);
+                return entry;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -80,6 +49,47 @@ public class AuditLog {
         } catch (SQLException e) {
             throw new IllegalStateException("audit log append failed: " + e.getSQLState(), e);
         }
+    }
+
+    /**
+     * Appends inside the caller's transaction (auto-commit off), so an entry and the change it
+     * records commit together. The chain lock is held until that transaction ends.
+     */
+    AuditEntry appendIn(Connection c, AuditEvent raw) throws SQLException {
+        // micro-precision survives the round trip through timestamptz, so the hash can be recomputed
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AuditEvent event = escaped(raw);
+        String detail = clip(Redactor.redact(event.detail()));
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
+        }
+        long seq = 1;
+        String prev = AuditChain.GENESIS;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+            if (rs.next()) {
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            }
+        }
+        String hash = AuditChain.hash(seq, at, event.event(), event.outcome(), event.actor(), event.person(),
+                event.client(), detail, prev);
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, seq);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, event.event());
+            s.setString(4, event.outcome());
+            s.setString(5, event.actor());
+            s.setString(6, event.person());
+            s.setString(7, event.client());
+            s.setString(8, detail);
+            s.setString(9, prev);
+            s.setString(10, hash);
+            s.executeUpdate();
+        }
+        return new AuditEntry(seq, at, event.event(), event.outcome(), event.actor(), event.person(), event.client(),
+                detail, prev, hash);
     }
 
     /** Newest first. */
@@ -105,10 +115,17 @@ public class AuditLog {
         return entries;
     }
 
+    /** Every column as the client may have written it, made storable (see {@link AuditText}). */
+    static AuditEvent escaped(AuditEvent e) {
+        return new AuditEvent(AuditText.escape(e.event()), AuditText.escape(e.outcome()), AuditText.escape(e.actor()),
+                AuditText.escape(e.person()), AuditText.escape(e.client()), AuditText.escape(e.detail()));
+    }
+
     private static String clip(String detail) {
         if (detail == null || detail.length() <= MAX_DETAIL) {
             return detail;
         }
-        return detail.substring(0, MAX_DETAIL) + "… (" + detail.length() + " chars)";
+        int cut = Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+        return detail.substring(0, cut) + "… (" + detail.length() + " chars)";
     }
 }

@@ -1,6 +1,7 @@
 package io.openclaw.hq.gateway.auth;
 
 import io.openclaw.hq.gateway.config.GatewayConfig;
+import io.openclaw.hq.gateway.sms.SmsInboundConfig;
 import io.openclaw.hq.platform.errors.Problem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,8 +25,11 @@ public class AuthFilter {
     private final GatewayConfig config;
     private final TrustedProxies proxies;
     private final CurrentPrincipal current;
+    private final SmsInboundConfig smsInbound;
 
-    public AuthFilter(Gatekeeper gatekeeper, GatewayConfig config, CurrentPrincipal current, TrustedProxies proxies) {
+    public AuthFilter(Gatekeeper gatekeeper, GatewayConfig config, CurrentPrincipal current, TrustedProxies proxies,
+            SmsInboundConfig smsInbound) {
+        this.smsInbound = smsInbound;
         this.proxies = proxies;
         this.gatekeeper = gatekeeper;
         this.config = config;
@@ -34,7 +38,7 @@ public class AuthFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext context, HttpServerRequest request) {
-        if (OpenPaths.isOpen(request.method().name(), request.path())) {
+        if (OpenPaths.isOpen(request.method().name(), request.path(), smsInbound.webhookEnabled())) {
             return Uni.createFrom().nullItem();
         }
         RequestFacts facts = RequestFactsReader.read(request, config.session().cookie(), proxies);

@@ -3,6 +3,7 @@ package io.openclaw.hq.gateway.auth;
 import io.openclaw.hq.gateway.audit.AuditLog;
 import io.openclaw.hq.gateway.config.GatewayConfig;
 import io.openclaw.hq.gateway.audit.AuditEvent;
+import io.openclaw.hq.gateway.audit.UnauthenticatedRefusals;
 import io.openclaw.hq.platform.secrets.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -24,14 +25,16 @@ public class Gatekeeper {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final UnauthenticatedRefusals refusals;
     private final List<String> allowedOrigins;
 
     public Gatekeeper(ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
-            GatewayConfig config) {
+            UnauthenticatedRefusals refusals, GatewayConfig config) {
         this.consoleToken = consoleToken;
         this.sessions = sessions;
         this.throttle = throttle;
         this.audit = audit;
+        this.refusals = refusals;
         this.allowedOrigins = config.allowedOrigins().orElse(List.of());
     }
 
@@ -93,8 +96,7 @@ public class Gatekeeper {
             return AuthDecision.refuse(401, "unauthorized", why + "; log in again").sendingBrowsersToLogin(true);
         }
         if (request.isStateChanging()) {
-            if (!OriginCheck.isSameOrigin(request.origin(), request.referer(), request.host(), request.forwardedHost(),
-                    allowedOrigins)) {
+            if (!OriginCheck.isSameOrigin(request.origin(), request.referer(), request.selfOrigin(), allowedOrigins)) {
                 record(request, "csrf.rejected", "cross-origin or origin-less request", session.actor());
                 return AuthDecision.refuse(403, "forbidden", "cross-origin request refused: Origin or Referer must be this site");
             }
@@ -113,9 +115,19 @@ public class Gatekeeper {
                 session.csrfToken()));
     }
 
+    /**
+     * A refusal of a valid session is audited in full; one of a request with no valid credential
+     * (anyone can send those, as fast as they like) is counted and sampled.
+     */
     private void record(RequestFacts request, String event, String why, String actor) {
-        audit.append(new AuditEvent(event, "refused", actor == null ? "anonymous" : actor, request.person(),
-                request.client(), request.method() + " " + abbreviate(request.rawPath()) + ": " + why));
+        AuditEvent refusal = new AuditEvent(event, "refused", actor == null ? "anonymous" : actor, request.person(),
+                request.client(), request.method() + " " + abbreviate(request.rawPath()) + ": " + why);
+        // only a CSRF refusal needs a valid session; the rest (an expired cookie too) is anyone's to send
+        if (actor == null || !event.startsWith("csrf.")) {
+            refusals.record(refusal);
+        } else {
+            audit.append(refusal);
+        }
     }
 
     private static String abbreviate(String path) {

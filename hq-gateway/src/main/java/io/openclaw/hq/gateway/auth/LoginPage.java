@@ -3,18 +3,19 @@ package io.openclaw.hq.gateway.auth;
 import io.openclaw.hq.gateway.config.GatewayConfig;
 import io.openclaw.hq.gateway.audit.AuditEvent;
 import io.openclaw.hq.gateway.audit.AuditLog;
+import io.openclaw.hq.gateway.audit.UnauthenticatedRefusals;
 import io.openclaw.hq.platform.secrets.Secret;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -36,16 +37,18 @@ public class LoginPage {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final UnauthenticatedRefusals refusals;
     private final GatewayConfig config;
     private final TrustedProxies proxies;
 
     public LoginPage(ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
-            GatewayConfig config, TrustedProxies proxies) {
+            UnauthenticatedRefusals refusals, GatewayConfig config, TrustedProxies proxies) {
         this.proxies = proxies;
         this.consoleToken = consoleToken;
         this.sessions = sessions;
         this.throttle = throttle;
         this.audit = audit;
+        this.refusals = refusals;
         this.config = config;
     }
 
@@ -58,31 +61,39 @@ public class LoginPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@FormParam("token") String token, @Context HttpServerRequest request) {
+    public Response login(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
         String person = RequestFactsReader.person(request, proxies);
         String client = RequestFactsReader.client(request, person, proxies);
-        if (!OriginCheck.isSameOrigin(request.getHeader("Origin"), request.getHeader("Referer"), request.getHeader("Host"),
-                proxies.forwarded(request, "X-Forwarded-Host"), config.allowedOrigins().orElse(List.of()))) {
-            record("login", "refused", "anonymous", person, client, "cross-origin login form");
+        if (!OriginCheck.isSameOrigin(request.getHeader("Origin"), request.getHeader("Referer"),
+                RequestOrigin.of(request, proxies).origin(), config.allowedOrigins().orElse(List.of()))) {
+            refused("refused", person, client, "cross-origin login form");
             return page(403, "This login came from another site and was refused.");
         }
+        List<String> tokens = form == null ? null : form.get("token");
+        if (tokens != null && tokens.size() > 1) {
+            // two values: which one would be checked is the server's guess; refuse instead of guessing
+            refused("refused", person, client, "token field given " + tokens.size() + " times");
+            return page(400, "The form sent the token field more than once; send it once.");
+        }
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
         if (throttle.isBlocked(client)) {
-            record("login", "rate_limited", "anonymous", person, client, "too many failed logins");
+            refused("rate_limited", person, client, "too many failed logins");
             return Response.status(429).header("Retry-After", "60")
                     .entity(Templates.login("Too many failed logins. Wait a minute and try again.")).build();
         }
         Optional<Secret> expected = consoleToken.current();
         if (expected.isEmpty()) {
-            record("login", "refused", "anonymous", person, client, "console token is not configured");
+            refused("refused", person, client, "console token is not configured");
             return page(503, "The console token is not configured on this host; nobody can log in until it is.");
         }
         if (token == null || !expected.get().matches(token.strip())) {
             throttle.recordFailure(client);
-            record("login", "failed", "anonymous", person, client, token == null || token.isBlank() ? "empty token" : "wrong token");
+            refused("failed", person, client, token == null || token.isBlank() ? "empty token" : "wrong token");
             return page(401, "That is not the console token.");
         }
         NewSession session = sessions.create(expected.get().fingerprint(), person);
-        record("login", "ok", expected.get().fingerprint(), person, client, "session until " + session.expiresAt());
+        audit.append(new AuditEvent("login", "ok", expected.get().fingerprint(), person, client,
+                "session until " + session.expiresAt()));
         return Response.seeOther(URI.create("/"))
                 .header("Set-Cookie", SessionCookies.issued(config.session().cookie(), session.cookieValue(),
                         config.session().ttl(), RequestFactsReader.isHttps(request, proxies)))
@@ -93,7 +104,8 @@ public class LoginPage {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.login(error)).build();
     }
 
-    private void record(String event, String outcome, String actor, String person, String client, String detail) {
-        audit.append(new AuditEvent(event, outcome, actor, person, client, detail));
+    /** A login that did not happen: nobody is authenticated yet, so it is counted and sampled. */
+    private void refused(String outcome, String person, String client, String detail) {
+        refusals.record(new AuditEvent("login", outcome, "anonymous", person, client, detail));
     }
 }

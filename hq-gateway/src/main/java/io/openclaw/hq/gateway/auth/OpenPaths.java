@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  */
 final class OpenPaths {
 
-    private static final Set<String> HEALTH = Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
+    private static final Set<String> HEALTH = Set.of("/q/health", "/q/health/live", "/q/health/ready");
     private static final Pattern STATIC = Pattern.compile("/static/[a-z0-9][a-z0-9._-]{0,63}");
 
     private OpenPaths() {
     }
 
-    static boolean isOpen(String method, String rawPath) {
+    /** @param smsWebhook whether {@code POST /api/sms} (Twilio calling in) is switched on */
+    static boolean isOpen(String method, String rawPath, boolean smsWebhook) {
         if (rawPath == null) {
             return false;
         }
@@ -23,7 +24,7 @@ final class OpenPaths {
         if ("/login".equals(rawPath)) {
             return read || "POST".equals(method);
         }
-        if ("/api/sms".equals(rawPath)) {
+        if ("/api/sms".equals(rawPath) && smsWebhook) {
             // authenticated by the Twilio signature instead
             return "POST".equals(method);
         }

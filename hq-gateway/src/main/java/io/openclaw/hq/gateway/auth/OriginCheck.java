@@ -6,32 +6,56 @@ import java.util.Locale;
 
 /**
  * Same-origin test for state-changing requests: the {@code Origin} header, or failing that the
- * origin of {@code Referer}, must name the host the request was sent to (Host, or
- * X-Forwarded-Host behind Tailscale Serve) or one of the configured origins. Neither header →
- * refused: a browser always sends one of them on a POST.
+ * origin of {@code Referer}, must be the request's own origin, scheme included (the scheme and
+ * authority it was sent to, as {@link RequestOrigin} reads them), or one of the configured
+ * origins. Neither header → refused: a browser always sends one of them on a POST.
  */
 public final class OriginCheck {
 
     private OriginCheck() {
     }
 
-    public static boolean isSameOrigin(String origin, String referer, String host, String forwardedHost,
-            List<String> allowedOrigins) {
-        String claimed = origin != null && !origin.isBlank() && !"null".equals(origin) ? origin : originOf(referer);
+    /**
+     * @param self the request's own origin, {@code scheme://authority}; null when it has none
+     *             (then only a configured origin can match)
+     */
+    public static boolean isSameOrigin(String origin, String referer, String self, List<String> allowedOrigins) {
+        String claimed = origin != null && !origin.isBlank() && !"null".equals(origin) ? normalize(origin)
+                : originOf(referer);
         if (claimed == null) {
             return false;
         }
-        String claimedLower = claimed.toLowerCase(Locale.ROOT);
         for (String allowed : allowedOrigins) {
-            if (claimedLower.equals(allowed.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))) {
+            if (claimed.equals(normalize(allowed.strip().replaceAll("/+$", "")))) {
                 return true;
             }
         }
-        String authority = authorityOf(claimedLower);
-        if (authority == null) {
-            return false;
+        return claimed.equals(normalize(self));
+    }
+
+    /**
+     * {@code scheme://host[:port]} in lower case without a default port, or null when the text is
+     * not an http(s) origin (a path, user info, or another scheme are not origins).
+     */
+    static String normalize(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return null;
         }
-        return authority.equals(lower(forwardedHost)) || authority.equals(lower(host));
+        try {
+            URI uri = new URI(origin.strip());
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getRawAuthority() == null
+                    || uri.getRawUserInfo() != null || uri.getHost() == null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                return null;
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String originOf(String referer) {
@@ -39,30 +63,13 @@ public final class OriginCheck {
             return null;
         }
         try {
-            URI uri = URI.create(referer.strip());
+            URI uri = new URI(referer.strip());
             if (uri.getScheme() == null || uri.getRawAuthority() == null) {
                 return null;
             }
-            return uri.getScheme() + "://" + uri.getRawAuthority();
-        } catch (IllegalArgumentException e) {
+            return normalize(uri.getScheme() + "://" + uri.getRawAuthority());
+        } catch (java.net.URISyntaxException e) {
             return null;
         }
-    }
-
-    private static String authorityOf(String origin) {
-        try {
-            URI uri = URI.create(origin);
-            String scheme = uri.getScheme();
-            if (!"http".equals(scheme) && !"https".equals(scheme)) {
-                return null;
-            }
-            return uri.getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -19,8 +19,8 @@ final class RequestFactsReader {
                 blankToNull(request.getHeader(Gatekeeper.TOKEN_HEADER)),
                 cookie == null ? null : blankToNull(cookie.getValue()),
                 request.getHeader(Gatekeeper.CSRF_HEADER),
-                request.getHeader("Origin"), request.getHeader("Referer"), request.getHeader("Host"),
-                proxies.forwarded(request, "X-Forwarded-Host"), person, client(request, person, proxies),
+                request.getHeader("Origin"), request.getHeader("Referer"), RequestOrigin.of(request, proxies).origin(),
+                person, client(request, person, proxies),
                 accept != null && accept.contains("text/html"));
     }
 
@@ -30,22 +30,19 @@ final class RequestFactsReader {
     }
 
     /**
-     * The throttle key. Serve strips client-sent copies of these headers, so they are believed only
-     * when Serve (a trusted proxy) is the peer; otherwise the peer's own address is the key.
+     * The throttle key and the audit's client: the Tailscale login when a trusted proxy (Serve)
+     * names one, else the client's address as {@link TrustedProxies#clientAddress} reads it. Never
+     * a value the client wrote itself.
      */
     static String client(HttpServerRequest request, String person, TrustedProxies proxies) {
         if (person != null) {
             return "ts:" + person;
         }
-        String forwarded = proxies.forwarded(request, "X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return "ip:" + forwarded.split(",")[0].strip();
-        }
-        return request.remoteAddress() == null ? "ip:unknown" : "ip:" + request.remoteAddress().hostAddress();
+        return "ip:" + proxies.clientAddress(request);
     }
 
     static boolean isHttps(HttpServerRequest request, TrustedProxies proxies) {
-        return "https".equalsIgnoreCase(proxies.forwarded(request, "X-Forwarded-Proto")) || "https".equals(request.scheme());
+        return "https".equals(RequestOrigin.of(request, proxies).scheme());
     }
 
     private static String blankToNull(String value) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Decides whether the forwarding headers of a request ({@code Tailscale-User-Login},
  * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}) may be believed: only when the TCP peer
- * is the proxy that sets them (Tailscale Serve on loopback; in compose, the edge bridge). From
- * anyone else they are ignored, or a client could pick its own throttle key, audit identity or
- * signed URL by sending them.
+ * is a proxy named in {@code gateway.trusted-proxies} (Tailscale Serve's address; in compose the
+ * edge bridge). None is trusted by default. From anyone else the headers are ignored, or a client
+ * could pick its own throttle key, audit identity or signed URL by sending them.
  */
 @ApplicationScoped
 public class TrustedProxies {
@@ -26,13 +26,13 @@ public class TrustedProxies {
 
     @Inject
     public TrustedProxies(GatewayConfig config) {
-        this(config.trustedProxies());
+        this(config.trustedProxies().orElse(List.of()));
     }
 
     TrustedProxies(List<String> addresses) {
-        this.proxies = addresses.stream().map(String::strip).map(TrustedProxies::literal)
-                .filter(Objects::nonNull).toList();
-        if (proxies.size() != addresses.size()) {
+        List<String> named = addresses.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        this.proxies = named.stream().map(TrustedProxies::literal).filter(Objects::nonNull).toList();
+        if (proxies.size() != named.size()) {
             throw new IllegalArgumentException("gateway.trusted-proxies must be IP literals, was " + addresses);
         }
     }
@@ -51,6 +51,49 @@ public class TrustedProxies {
         return trusts(request) ? request.getHeader(header) : null;
     }
 
+    /**
+     * The address of the client: the TCP peer, or, when the peer is a trusted proxy, the address
+     * that proxy appended to {@code X-Forwarded-For}.
+     */
+    public String clientAddress(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        if (peer == null) {
+            return "unknown";
+        }
+        if (!trusts(peer)) {
+            return peer;
+        }
+        return clientAddress(peer, String.join(",", request.headers().getAll("X-Forwarded-For")));
+    }
+
+    /**
+     * Walks {@code X-Forwarded-For} from the right: each proxy appends the address it was reached
+     * from, so the rightmost entry that is not itself a trusted proxy is the one our proxy
+     * vouches for. Everything left of it was written by the client and is never believed. An
+     * entry there that is no IP literal means the chain is not what a proxy writes: the peer
+     * itself is taken then.
+     */
+    String clientAddress(String peer, String forwardedFor) {
+        if (forwardedFor == null || forwardedFor.isBlank()) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (hop.isEmpty()) {
+                continue;
+            }
+            InetAddress address = literal(hop);
+            if (address == null) {
+                return peer;
+            }
+            if (!proxies.contains(address)) {
+                return address.getHostAddress();
+            }
+        }
+        return peer;
+    }
+
     private static InetAddress literal(String text) {
         if (text == null) {
             return null;
@@ -61,7 +104,7 @@ public class TrustedProxies {
             bare = bare.substring(0, zone);
         }
         // a literal only: never a name lookup on a request path
-        if (bare.isEmpty() || !IP_LITERAL.matcher(bare).matches()) {
+        if (bare.isEmpty() || bare.length() > 45 || !IP_LITERAL.matcher(bare).matches()) {
             return null;
         }
         try {

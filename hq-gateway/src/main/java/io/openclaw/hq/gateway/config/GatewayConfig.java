@@ -27,11 +27,12 @@ public interface GatewayConfig {
     Optional<List<String>> allowedOrigins();
 
     /**
-     * Peers whose forwarding headers (Tailscale-User-Login, X-Forwarded-*) are believed: Tailscale
-     * Serve on loopback; in compose the edge bridge's gateway address. IP literals only.
+     * Peers whose forwarding headers (Tailscale-User-Login, X-Forwarded-*) are believed: the
+     * address Tailscale Serve connects from (in compose the edge bridge's gateway address). IP
+     * literals only; none by default, so a client that reaches the gateway directly can never
+     * choose its own identity or throttle key.
      */
-    @WithDefault("127.0.0.1,::1")
-    List<String> trustedProxies();
+    Optional<List<String>> trustedProxies();
 
     interface Session {
         /** A session ends this long after login, whatever happens in between. */

@@ -48,6 +48,10 @@ public class RunFeedResource {
             throw ProblemException.badRequest("service is required: the service that owns the run");
         }
         RunQuery.checkService(service);
-        return feed.log(service, id, QueryParams.integer("after", after, 0));
+        int afterLine = QueryParams.integer("after", after, 0);
+        if (afterLine < 0) {
+            throw ProblemException.badRequest("after must be 0 or more (the number of lines already read), was " + afterLine);
+        }
+        return feed.log(service, id, afterLine);
     }
 }

@@ -3,10 +3,8 @@ package io.openclaw.hq.gateway.sms;
 import io.openclaw.hq.gateway.auth.TrustedProxies;
 import com.twilio.security.RequestValidator;
 import io.openclaw.hq.gateway.audit.AuditEvent;
-import io.openclaw.hq.gateway.auth.Principal;
-import io.openclaw.hq.gateway.audit.AuditLog;
+import io.openclaw.hq.gateway.audit.UnauthenticatedRefusals;
 import io.openclaw.hq.platform.secrets.Secret;
-import io.openclaw.hq.platform.secrets.SecretMasking;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inbound SMS from Twilio. Not behind the console login: the Twilio signature is the credential,
+ * Inbound SMS from Twilio calling in, only when {@code gateway.sms-inbound.webhook-enabled=true}
+ * (the poller is the default way). Not behind the console login: the Twilio signature is the credential,
  * checked against the URL Twilio called (rebuilt from X-Forwarded-Proto and X-Forwarded-Host, as
  * Tailscale Serve forwards it). Then the sender must be allowlisted and may send one command a
  * minute. The answer is TwiML; every decision is audited with the sender's fingerprint only.
@@ -34,28 +33,30 @@ public class SmsResource {
     static final String TWILIO_TOKEN = "twilio_auth_token";
 
     private final SecretResolver secrets;
-    private final SmsAllowlist allowlist;
-    private final SmsSenderLimiter limiter;
-    private final SmsCommands commands;
-    private final AuditLog audit;
+    private final SmsDesk desk;
+    private final SmsInboundConfig config;
+    private final UnauthenticatedRefusals refusals;
     private final TrustedProxies proxies;
 
-    public SmsResource(SecretResolver secrets, SmsAllowlist allowlist, SmsSenderLimiter limiter, SmsCommands commands,
-            AuditLog audit, TrustedProxies proxies) {
+    public SmsResource(SecretResolver secrets, SmsDesk desk, SmsInboundConfig config, UnauthenticatedRefusals refusals,
+            TrustedProxies proxies) {
         this.proxies = proxies;
         this.secrets = secrets;
-        this.allowlist = allowlist;
-        this.limiter = limiter;
-        this.commands = commands;
-        this.audit = audit;
+        this.desk = desk;
+        this.config = config;
+        this.refusals = refusals;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     public Response receive(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+        if (!config.webhookEnabled()) {
+            // the poller reads inbound SMS; this door is open only when gateway.sms-inbound.webhook-enabled=true
+            return Response.status(404).type(MediaType.APPLICATION_XML_TYPE).entity(TwiML.empty()).build();
+        }
         String from = form.getFirst("From");
-        String actor = from == null ? "sms:unknown" : SecretMasking.fingerprint(from);
+        String actor = SmsDesk.actorOf(from);
         Optional<Secret> token = secrets.resolve(TWILIO_TOKEN);
         if (token.isEmpty()) {
             record("sms.rejected", "refused", actor, "twilio_auth_token is not configured");
@@ -69,22 +70,8 @@ public class SmsResource {
             record("sms.rejected", "refused", actor, signature == null ? "missing " + SIGNATURE_HEADER : "bad Twilio signature");
             return Response.status(403).type(MediaType.APPLICATION_XML_TYPE).entity(TwiML.empty()).build();
         }
-        if (!allowlist.allows(from)) {
-            record("sms.command", "refused", actor, "sender not on the SMS allowlist");
-            return twiml(TwiML.empty());
-        }
-        String command = SmsCommands.commandOf(form.getFirst("Body"));
-        if (command.isEmpty()) {
-            record("sms.command", "help", actor, "not a command");
-            return twiml(TwiML.message(SmsCommands.HELP));
-        }
-        if (!limiter.tryAcquire(from)) {
-            record("sms.command", "rate_limited", actor, command + ": more than one command a minute");
-            return twiml(TwiML.message("One command a minute, please. Try again shortly."));
-        }
-        record("sms.command", "accepted", actor, command);
-        String reply = commands.handle(command, new Principal(Principal.Kind.TOKEN, actor, null, "sms", null));
-        return twiml(TwiML.message(reply));
+        SmsDecision decision = desk.decide(from, form.getFirst("Body"), "webhook");
+        return twiml(decision.answers() ? TwiML.message(decision.reply()) : TwiML.empty());
     }
 
     /** The URL Twilio signed: the public scheme and host as the proxy forwarded them, and the path. */
@@ -99,7 +86,8 @@ public class SmsResource {
         return Response.ok(body, MediaType.APPLICATION_XML_TYPE).build();
     }
 
+    /** Before the signature is checked anyone may be calling: counted and sampled like any unauthenticated refusal. */
     private void record(String event, String outcome, String actor, String detail) {
-        audit.append(new AuditEvent(event, outcome, actor, null, "sms", detail));
+        refusals.record(new AuditEvent(event, outcome, actor, null, "sms", detail));
     }
 }

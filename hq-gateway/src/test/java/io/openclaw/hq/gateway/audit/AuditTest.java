@@ -34,7 +34,7 @@ class AuditTest {
         Stubs.allUp(BackendsWireMockResource.server());
         Hq.login();
         Hq.api().contentType("application/json").body("{\"action\":\"timer\"}").post("/api/exec").then().statusCode(200);
-        io.restassured.RestAssured.given().header("Tailscale-User-Login", "audit-test@test")
+        io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("Tailscale-User-Login", "audit-test@test")
                 .header("X-OpenClaw-Token", "wrong-wrong-wrong").get("/api/runs").then().statusCode(401);
     }
 
@@ -68,6 +68,21 @@ class AuditTest {
             write(column, target, original);
         }
         Hq.api().get("/api/audit/verify").then().body("valid", is(true));
+    }
+
+    @jakarta.inject.Inject
+    AuditLog log;
+
+    /** Whatever a client managed to put in an audited field is stored escaped: never PostgreSQL's 22021. */
+    @Test
+    void aNulOrControlCharacterInAnyFieldIsStoredEscapedAndTheChainHolds() {
+        AuditEntry entry = log.append(new AuditEvent("test.nul", "refused", "anonymous", "nul\u0000person@example.com",
+                "ip:127.0.0.1", "GET /x\u0000y\u001b[31m: lone \ud800 surrogate"));
+        assertThat(entry.person()).isEqualTo("nul\\u0000person@example.com");
+        assertThat(entry.detail()).isEqualTo("GET /x\\u0000y\\u001b[31m: lone \\ud800 surrogate");
+        Map<String, Object> stored = Hq.api().get("/api/audit?limit=1").jsonPath().getMap("[0]");
+        assertThat(stored.get("person")).isEqualTo("nul\\u0000person@example.com");
+        Hq.api().get("/api/audit/verify").then().statusCode(200).body("valid", is(true));
     }
 
     @Test

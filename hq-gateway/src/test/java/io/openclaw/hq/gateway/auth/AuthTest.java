@@ -72,7 +72,7 @@ class AuthTest {
 
     @Test
     void wrongTokenIsRefusedAndAudited() {
-        given().header("Tailscale-User-Login", "wrong-token@test").header("X-OpenClaw-Token", "not-the-console-token-123")
+        ClientAddress.viaServe().header("Tailscale-User-Login", "wrong-token@test").header("X-OpenClaw-Token", "not-the-console-token-123")
                 .get("/api/runs")
                 .then().statusCode(401).body("title", is("unauthorized")).body("detail", containsString("wrong"));
         Hq.api().get("/api/audit?limit=5").then().statusCode(200)
@@ -109,7 +109,7 @@ class AuthTest {
 
     @Test
     void cookieIsSecureBehindTailscaleServe() {
-        String setCookie = given().redirects().follow(false).header("Origin", "https://aiops-1.example.ts.net")
+        String setCookie = ClientAddress.viaServe().redirects().follow(false).header("Origin", "https://aiops-1.example.ts.net")
                 .header("X-Forwarded-Host", "aiops-1.example.ts.net").header("X-Forwarded-Proto", "https")
                 .formParam("token", CanarySecrets.CONSOLE_TOKEN).post("/login").then().statusCode(303)
                 .extract().header("Set-Cookie");
@@ -118,7 +118,7 @@ class AuthTest {
 
     @Test
     void wrongLoginIsRefusedWithoutSession() {
-        Response r = given().header("Tailscale-User-Login", "wrong-login@test").header("Origin", Hq.origin())
+        Response r = ClientAddress.viaServe().header("Tailscale-User-Login", "wrong-login@test").header("Origin", Hq.origin())
                 .formParam("token", "guess-guess-guess").post("/login");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.getCookie("hq_session")).isNull();
@@ -192,13 +192,13 @@ class AuthTest {
     void failedLoginsAreRateLimitedPerClient() {
         String client = "mallory@example.com";
         for (int i = 0; i < 10; i++) {
-            given().header("Tailscale-User-Login", client).header("Origin", Hq.origin())
+            ClientAddress.viaServe().header("Tailscale-User-Login", client).header("Origin", Hq.origin())
                     .formParam("token", "wrong-" + i).post("/login").then().statusCode(401);
         }
-        given().header("Tailscale-User-Login", client).header("Origin", Hq.origin())
+        ClientAddress.viaServe().header("Tailscale-User-Login", client).header("Origin", Hq.origin())
                 .formParam("token", CanarySecrets.CONSOLE_TOKEN).post("/login")
                 .then().statusCode(429).header("Retry-After", "60");
-        given().header("Tailscale-User-Login", client).header("X-OpenClaw-Token", CanarySecrets.CONSOLE_TOKEN)
+        ClientAddress.viaServe().header("Tailscale-User-Login", client).header("X-OpenClaw-Token", CanarySecrets.CONSOLE_TOKEN)
                 .get("/api/runs").then().statusCode(429);
         // another client is not affected
         Hq.api().get("/api/runs").then().statusCode(200);

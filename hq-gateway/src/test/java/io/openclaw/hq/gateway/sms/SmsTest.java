@@ -74,7 +74,7 @@ class SmsTest {
 
     static Response sms(String from, String body) throws Exception {
         Map<String, String> params = Map.of("From", from, "Body", body, "MessageSid", "SM0123");
-        return given().header("X-Twilio-Signature", sign(URL, params)).header("X-Forwarded-Proto", "https")
+        return io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("X-Twilio-Signature", sign(URL, params)).header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", PUBLIC_HOST).formParams(params).post("/api/sms");
     }
 
@@ -93,12 +93,12 @@ class SmsTest {
     @Test
     void badSignatureIsRefused() throws Exception {
         Map<String, String> params = Map.of("From", OPERATOR, "Body", "STATUS");
-        given().header("X-Twilio-Signature", sign(URL, Map.of("From", OPERATOR, "Body", "RUN_MIRROR")))
+        io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("X-Twilio-Signature", sign(URL, Map.of("From", OPERATOR, "Body", "RUN_MIRROR")))
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", PUBLIC_HOST)
                 .formParams(params).post("/api/sms").then().statusCode(403);
-        // signed for another host: the rebuilt URL does not match
-        given().header("X-Twilio-Signature", sign(URL, params)).header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "evil.example").formParams(params).post("/api/sms").then().statusCode(403);
+        // signed for another URL (https, not http): the rebuilt URL does not match
+        io.openclaw.hq.gateway.auth.ClientAddress.viaServe().header("X-Twilio-Signature", sign(URL, params)).header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", PUBLIC_HOST).formParams(params).post("/api/sms").then().statusCode(403);
         given().formParams(params).post("/api/sms").then().statusCode(403);
         assertThat(Hq.api().get("/api/audit?limit=1").jsonPath().getString("[0].detail")).contains("missing X-Twilio-Signature");
     }
