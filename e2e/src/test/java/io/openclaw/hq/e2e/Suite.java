@@ -38,6 +38,7 @@ public final class Suite {
     static final String OPERATOR_PHONE = "+15550100001";
 
     private static Suite running;
+    private static RuntimeException failedToStart;
 
     final Path root;
     final Path repo;
@@ -67,6 +68,9 @@ public final class Suite {
 
     /** The suite, started on first use and stopped when the test JVM exits. */
     public static synchronized Suite get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the suite failed to start earlier in this JVM", failedToStart);
+        }
         if (running == null) {
             try {
                 Suite suite = new Suite(findRepo());
@@ -74,7 +78,11 @@ public final class Suite {
                 suite.start();
                 running = suite;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failedToStart = new UncheckedIOException(e);
+                throw failedToStart;
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
             }
         }
         return running;
@@ -181,6 +189,7 @@ public final class Suite {
             case "soma-sync-service" -> env.put("NOTIFY_URL", url("notify-service"));
             case "runner-service" -> {
                 env.put("NOTIFY_URL", url("notify-service"));
+                env.put("RUNNER_WORK_DIR", root.resolve("runner-work").toString());
                 env.put("LLM_ROUTER_URL", url("llm-router-service"));
             }
             default -> {
