@@ -45,7 +45,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * started) p50/p99/max; every job must end success exactly once: the no-op wrapper appends its
  * JOB_ID to a ledger file, and the ledger, the jobs table and the runs table are each counted.
  *
- * Usage: java -cp <runner-service test classpath> RunnerBench.java <quarkus-run.jar> <config/job_allowlist.json>
+ * Usage: java -cp <runner-service test classpath> RunnerBench.java <quarkus-run.jar> <config/job_allowlist.json> [all|review|queue]
  */
 public class RunnerBench {
 
@@ -57,10 +57,14 @@ public class RunnerBench {
     static final int NOOP_REPOS = 4;
     static final int CLIENTS = 8;
     static final ObjectMapper JSON = new ObjectMapper();
+    /** "runner: <step> ... (<n> ms)" lines of a job's output. */
+    static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile(
+            "runner: (mirror fetched|worktree at|worktree made read-only|wrapper ended|read-only|worktree removed)[^(]*\\((\\d+) ms\\)");
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]).toAbsolutePath();
         String shippedJobs = Files.readString(Path.of(args[1]));
+        String parts = args.length > 2 ? args[2] : "all";
         Path work = Files.createTempDirectory("runner-bench");
         Path secrets = Files.createDirectories(work.resolve("secrets"));
         Files.writeString(secrets.resolve("hq_internal_token"), TOKEN + "\n");
@@ -122,6 +126,7 @@ public class RunnerBench {
             waitUntilReady(http, url, process);
             System.out.printf("service ready after %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
 
+            if (!parts.equals("queue")) {
             System.out.println("\n## Part 1: worktree + orb_review_bundle, 10,000-file repository");
             JsonNode first = runAndWait(http, url, "{\"jobType\":\"orb_review_bundle\",\"repo\":\"big\",\"params\":{\"SINCE_SHA\":\"" + base + "\"}}");
             System.out.printf("first job (includes the mirror clone): %s in %d ms%n", first.get("status").asText(),
@@ -129,6 +134,7 @@ public class RunnerBench {
             for (String forced : List.of("0", "1")) {
                 List<Long> durations = new ArrayList<>();
                 List<Long> endToEnd = new ArrayList<>();
+                Map<String, List<Long>> steps = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < REVIEW_RUNS; i++) {
                     long start = System.nanoTime();
                     JsonNode job = runAndWait(http, url, "{\"jobType\":\"orb_review_bundle\",\"repo\":\"big\",\"params\":{\"SINCE_SHA\":\""
@@ -139,6 +145,12 @@ public class RunnerBench {
                         exit = 1;
                     }
                     durations.add(job.get("durationMs").asLong());
+                    for (JsonNode line : get(http, url + "/runs/" + job.get("runId").asText() + "/log").get("lines")) {
+                        java.util.regex.Matcher m = STEP.matcher(line.asText());
+                        if (m.matches()) {
+                            steps.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Long.parseLong(m.group(2)));
+                        }
+                    }
                 }
                 Collections.sort(durations);
                 Collections.sort(endToEnd);
@@ -146,7 +158,15 @@ public class RunnerBench {
                         forced, REVIEW_RUNS, durations.get(REVIEW_RUNS / 2), durations.get(REVIEW_RUNS - 1),
                         endToEnd.get(REVIEW_RUNS / 2), endToEnd.get(REVIEW_RUNS - 1),
                         durations.get(REVIEW_RUNS - 1) <= 2000 ? "  (<= 2 s: OK)" : "  (over 2 s)");
+                StringBuilder medians = new StringBuilder("  step medians:");
+                steps.forEach((step, values) -> {
+                    Collections.sort(values);
+                    medians.append(' ').append(step).append(' ').append(values.get(values.size() / 2)).append(" ms;");
+                });
+                System.out.println(medians);
             }
+            }
+            if (!parts.equals("review")) {
 
             System.out.println("\n## Part 2: " + NOOP_JOBS + " no-op jobs over " + NOOP_REPOS + " repositories, " + CLIENTS + " client threads");
             // warm the small mirrors so the measured run does not include their first clone
@@ -229,6 +249,7 @@ public class RunnerBench {
                     ran.equals(submitted), rows, runs, exact ? "OK (none lost, none twice)" : "MISMATCH");
             if (!exact) {
                 exit = 1;
+            }
             }
             System.out.printf("service RSS after the run: %d MiB%n", rssMiB(process.pid()));
         } finally {

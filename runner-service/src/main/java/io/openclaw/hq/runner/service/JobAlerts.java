@@ -8,6 +8,7 @@ import io.openclaw.hq.runner.model.JobOutcome;
 import io.openclaw.hq.runner.model.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * What notify-service hears about jobs: every failed job (FAIL; critical for MUTATION_DETECTED),
@@ -17,6 +18,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JobAlerts {
+
+    private static final Logger LOG = Logger.getLogger(JobAlerts.class);
 
     private final NotifyClient notify;
     private final JobStore store;
@@ -28,10 +31,19 @@ public class JobAlerts {
         this.config = config;
     }
 
+    /** Never throws: an alert that cannot be worked out or sent is logged, the job's outcome stands. */
     void jobEnded(Job job, String runId, JobOutcome outcome) {
         if (!config.alerts().enabled()) {
             return;
         }
+        try {
+            alert(job, runId, outcome);
+        } catch (RuntimeException e) {
+            LOG.warnf("alerts for job %s not sent: %s", job.id(), e.getMessage());
+        }
+    }
+
+    private void alert(Job job, String runId, JobOutcome outcome) {
         String checkId = "runner.job." + job.jobType() + "." + job.repo();
         String subject = job.jobType() + " on " + job.repo();
         if (outcome.status() == JobStatus.SUCCESS) {

@@ -56,6 +56,7 @@ public class JobDispatcher {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUps.release(workers.size());
+        io.openclaw.hq.runner.wrapper.WrapperProcess.killAll();
     }
 
     /** A job was queued: one idle worker looks now. */

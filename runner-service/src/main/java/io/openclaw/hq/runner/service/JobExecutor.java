@@ -128,9 +128,10 @@ public class JobExecutor {
         run.log("runner: job " + job.id() + " (" + job.jobType() + ") on " + job.repo());
         Path mirror;
         String sha;
+        long t = System.nanoTime();
         try {
             mirror = workspace.mirrors().refresh(job.repo(), repo.url());
-            run.log("runner: mirror fetched, push URL DISABLED");
+            run.log("runner: mirror fetched, push URL DISABLED (" + millisSince(t) + " ms)");
             sha = workspace.mirrors().resolve(mirror, job.requestedSha());
         } catch (GitException e) {
             run.log("runner: " + e.getMessage());
@@ -142,17 +143,19 @@ public class JobExecutor {
         // noted before it exists, so a restart in between still removes it
         store.noteWorktree(job.id(), sha, worktree.toString());
         try {
+            t = System.nanoTime();
             workspace.worktrees().create(mirror, job.id(), sha);
-            run.log("runner: worktree at " + sha);
+            run.log("runner: worktree at " + sha + " (" + millisSince(t) + " ms)");
             return inReadOnlyTree(job, type, run, sha, worktree, scratch);
         } catch (GitException e) {
             run.log("runner: " + e.getMessage());
             return JobOutcome.failure("GIT_FAILED", e.getMessage());
         } finally {
             try {
+                long removal = System.nanoTime();
                 workspace.worktrees().remove(mirror, worktree);
                 deleteQuietly(scratch);
-                run.log("runner: worktree removed");
+                run.log("runner: worktree removed (" + millisSince(removal) + " ms)");
             } catch (RuntimeException e) {
                 LOG.errorf(e, "worktree of job %s not removed", job.id());
                 run.log("runner: the worktree could not be removed: " + e.getMessage());
@@ -170,10 +173,12 @@ public class JobExecutor {
             run.log("runner: WARNING core.hooksPath not set: " + e.getMessage());
             artifact.warn("HOOKS_PATH_NOT_SET");
         }
+        long t = System.nanoTime();
         boolean chmodOk = workspace.worktrees().makeReadOnly(worktree);
         if (!chmodOk) {
             return JobOutcome.failure("READ_ONLY_FAILED", "chmod -R a-w failed on the worktree; the wrapper did not run");
         }
+        run.log("runner: worktree made read-only (" + millisSince(t) + " ms)");
         Optional<Path> wrapper = wrappers.find(type.wrapper());
         if (wrapper.isEmpty()) {
             return JobOutcome.failure("WRAPPER_MISSING", "wrapper '" + type.wrapper() + "' is not installed");
@@ -191,17 +196,22 @@ public class JobExecutor {
         }
         run.log("runner: wrapper " + type.wrapper() + " starts (timeout " + type.timeoutSeconds() + " s, grace "
                 + type.graceSeconds() + " s)");
+        long started = System.nanoTime();
         WrapperResult result = WrapperProcess.run(wrapper.get(), worktree,
                 environment(job, sha, worktree, outputs, scratch), type.timeout(), type.grace(),
                 config.queue().maxOutputLines(), run::log);
-        run.log("runner: wrapper ended " + (result.timedOut() ? "by timeout" : "with exit " + result.exitCode()));
+        run.log("runner: wrapper ended " + (result.timedOut() ? "by timeout" : "with exit " + result.exitCode())
+                + " (" + millisSince(started) + " ms)");
         if (result.outputCut()) {
             artifact.warn("OUTPUT_CUT");
         }
 
+        long checks = System.nanoTime();
         List<String> writable = workspace.worktrees().writableEntries(worktree, MAX_LISTED);
         List<String> changed = workspace.worktrees().changedFiles(worktree);
         Invariants invariants = new Invariants(writable.isEmpty(), changed.isEmpty());
+        run.log("runner: read-only " + (invariants.readOnlyOk() ? "ok" : "LOST") + ", clean tree "
+                + (invariants.cleanTreeOk() ? "ok" : "NO") + " (" + millisSince(checks) + " ms)");
         artifact.mergeSizeCapMeta(outputs);
 
         JobOutcome outcome = judge(result, invariants, changed, writable, artifact.warnings());
@@ -254,6 +264,10 @@ public class JobExecutor {
         env.put("REPO_NAME", job.repo());
         env.putAll(job.params());
         return env;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -193,9 +193,8 @@ public class JobStore {
 
     /** The status of the last finished job of this type on this repository before {@code id}. */
     public Optional<JobStatus> previousOutcome(String jobType, String repo, String id) {
-        return query("SELECT " + COLUMNS + """
-                 FROM jobs WHERE job_type = ? AND repo = ? AND id <> ? AND finished_at IS NOT NULL
-                 ORDER BY finished_at DESC LIMIT 1""", s -> {
+        return query("SELECT " + COLUMNS + " FROM jobs WHERE job_type = ? AND repo = ? AND id <> ? "
+                + "AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1", s -> {
             s.setString(1, jobType);
             s.setString(2, repo);
             s.setString(3, id);

@@ -28,6 +28,8 @@ public final class WrapperProcess {
 
     static final String SETSID = "setsid";
     private static final int MAX_LINE = 8_000;
+    /** Groups of wrappers running now: a stopping service kills them rather than leave them orphaned. */
+    private static final java.util.Set<ProcessGroup> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private WrapperProcess() {
     }
@@ -51,6 +53,7 @@ public final class WrapperProcess {
             throw new UncheckedIOException("cannot start wrapper " + wrapper.getFileName(), e);
         }
         ProcessGroup group = new ProcessGroup(process);
+        RUNNING.add(group);
         AtomicLong lines = new AtomicLong();
         AtomicBoolean cut = new AtomicBoolean();
         Thread reader = new Thread(() -> pump(process, maxOutputLines, output, lines, cut), "wrapper-output-" + process.pid());
@@ -75,9 +78,20 @@ public final class WrapperProcess {
             group.kill();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the wrapper ran", e);
+        } finally {
+            RUNNING.remove(group);
         }
         int exit = process.isAlive() ? -1 : process.exitValue();
         return new WrapperResult(exit, timedOut, lines.get(), cut.get());
+    }
+
+    /**
+     * Kills every wrapper's process group still running. Called when the service stops: wrappers run
+     * in sessions of their own, so they would outlive the JVM; their jobs are then recovered as
+     * interrupted at the next start.
+     */
+    public static void killAll() {
+        RUNNING.forEach(ProcessGroup::kill);
     }
 
     private static void pump(Process process, int maxLines, Consumer<String> output, AtomicLong lines, AtomicBoolean cut) {

@@ -126,7 +126,10 @@ class JobsApiTest {
 
     @Test
     void theAllowlistIsReadableForTheJobsForm() {
-        JsonPath allowed = api().when().get("/jobs/allowlist").then().statusCode(200).extract().jsonPath();
+        Response answer = api().when().get("/jobs/allowlist");
+        answer.then().statusCode(200);
+        ContractFiles.record("jobs-allowlist", "GET", "/jobs/allowlist", 200, answer.asString());
+        JsonPath allowed = answer.jsonPath();
         assertThat(allowed.getList("jobTypes.jobType", String.class)).contains("orb_review_bundle", "orb_doctor", "orb_score_run");
         assertThat(allowed.getString("jobTypes.find { it.jobType == 'orb_review_bundle' }.params.find { it.name == 'SINCE_SHA' }.pattern"))
                 .isEqualTo("^[0-9a-f]{7,40}$");

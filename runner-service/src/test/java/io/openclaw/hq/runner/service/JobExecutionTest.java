@@ -135,6 +135,22 @@ class JobExecutionTest {
     }
 
     @Test
+    void aJobTypeThatSucceedsAgainResolvesItsAlert() throws Exception {
+        // a SINCE_SHA of the right shape that is no commit of the repository: the wrapper refuses it
+        JsonPath failed = run("orb_review_bundle", "plain", Map.of("SINCE_SHA", "1234567"));
+        assertThat(failed.getString("status")).isEqualTo("failure");
+        assertThat(Api.runLog(failed.getString("runId"))).contains("SINCE_SHA 1234567 is not a commit of this repository");
+        awaitAlert(postRequestedFor(urlEqualTo("/alerts"))
+                .withRequestBody(matchingJsonPath("$.checkId", equalTo("runner.job.orb_review_bundle.plain")))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("FAIL"))));
+        JsonPath again = run("orb_review_bundle", "plain", Map.of("SINCE_SHA", TestRepos.firstCommit("plain")));
+        assertThat(again.getString("status")).isEqualTo("success");
+        awaitAlert(postRequestedFor(urlEqualTo("/alerts"))
+                .withRequestBody(matchingJsonPath("$.checkId", equalTo("runner.job.orb_review_bundle.plain")))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("OK"))));
+    }
+
+    @Test
     void aRepositoryThatCannotBeFetchedFailsAsGitFailed() {
         JsonPath job = run("orb_doctor", "gone", Map.of());
         assertThat(job.getString("status")).isEqualTo("failure");
