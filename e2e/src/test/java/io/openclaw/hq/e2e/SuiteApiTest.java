@@ -73,7 +73,7 @@ class SuiteApiTest {
                     return record;
                 }
             }
- pause(250);
+            pause(250);
         }
         throw new AssertionError("run " + runId + " did not finish in " + timeout + "; last seen " + run);
     }
