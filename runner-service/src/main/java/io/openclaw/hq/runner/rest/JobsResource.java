@@ -1,7 +1,7 @@
 package io.openclaw.hq.runner.rest;
 
 import io.openclaw.hq.platform.errors.ProblemException;
-import io.openclaw.hq.runner.model.CallerHeaders;
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.runner.model.Job;
 import io.openclaw.hq.runner.model.JobAccepted;
 import io.openclaw.hq.runner.model.JobArtifacts;
@@ -48,9 +48,9 @@ public class JobsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(JobRequest request, @HeaderParam(CallerHeaders.TRIGGER_HEADER) String trigger,
-            @HeaderParam(CallerHeaders.ACTOR_HEADER) String actor) {
-        CallerHeaders caller = CallerHeaders.of(trigger, actor);
+    public Response submit(JobRequest request, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        Caller caller = Caller.of(trigger, actor);
         Job job = submission.submit(request, caller);
         return Response.accepted(JobAccepted.of(job)).location(URI.create("/jobs/" + job.id())).build();
     }

@@ -1,7 +1,7 @@
 package io.openclaw.hq.runner.service;
 
 import io.openclaw.hq.platform.errors.ProblemException;
-import io.openclaw.hq.runner.model.CallerHeaders;
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.runner.config.Allowlists;
 import io.openclaw.hq.runner.config.JobAllowlist;
 import io.openclaw.hq.runner.config.JobType;
@@ -42,7 +42,7 @@ public class JobSubmission {
         this.config = config;
     }
 
-    public Job submit(JobRequest request, CallerHeaders caller) {
+    public Job submit(JobRequest request, Caller caller) {
         if (request == null) {
             throw ProblemException.badRequest("a body {jobType, repo, sha?, params} is required");
         }

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.openclaw.hq.runner.support.Api;
-import io.openclaw.hq.runner.support.ContractFiles;
+import io.openclaw.hq.testing.Contracts;
 import io.openclaw.hq.runner.support.GitReposResource;
 import io.openclaw.hq.runner.support.RunnerTestResources;
 import io.openclaw.hq.runner.support.TestRepos;
@@ -41,7 +41,7 @@ class JobsApiTest {
         assertThat(answer.getString("job.params.SINCE_SHA")).isEqualTo(TestRepos.firstCommit("plain"));
         assertThat(answer.getString("job.actor")).isEqualTo("sha256:1a2b3c4d");
         assertThat(answer.getString("job.trigger")).isEqualTo("web");
-        ContractFiles.record("post-jobs", "POST", "/jobs", 202, accepted.asString());
+        Contracts.record("runner-service", "post-jobs", "POST", "/jobs", 202, accepted.asString());
 
         JsonPath job = Api.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("success");
@@ -50,7 +50,7 @@ class JobsApiTest {
         assertThat(job.getBoolean("invariants.cleanTreeOk")).isTrue();
         String runId = job.getString("runId");
         assertThat(runId).isNotBlank();
-        ContractFiles.record("job", "GET", "/jobs/{id}", 200, api().when().get("/jobs/" + jobId).asString());
+        Contracts.record("runner-service", "job", "GET", "/jobs/{id}", 200, api().when().get("/jobs/" + jobId).asString());
 
         // the run says who asked, like every service's runs
         JsonPath run = api().when().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
@@ -71,12 +71,12 @@ class JobsApiTest {
         assertThat(a.getList("artifact.warnings")).isEmpty();
         assertThat(a.getList("files.path", String.class)).contains("runner/" + runId + "/artifact.json",
                 "runner/" + runId + "/outputs/REVIEW_BUNDLE.txt", "runner/" + runId + "/run.json");
-        ContractFiles.record("job-artifacts", "GET", "/jobs/{id}/artifacts", 200, artifacts.asString());
+        Contracts.record("runner-service", "job-artifacts", "GET", "/jobs/{id}/artifacts", 200, artifacts.asString());
 
         Response list = api().when().get("/jobs?limit=5");
         list.then().statusCode(200);
         assertThat(list.jsonPath().getList("id", String.class)).contains(jobId);
-        ContractFiles.record("jobs", "GET", "/jobs?limit=5", 200, list.asString());
+        Contracts.record("runner-service", "jobs", "GET", "/jobs?limit=5", 200, list.asString());
         assertThat(api().when().get("/jobs?repo=other&limit=50").jsonPath().getList("id", String.class))
                 .doesNotContain(jobId);
     }
@@ -128,7 +128,7 @@ class JobsApiTest {
     void theAllowlistIsReadableForTheJobsForm() {
         Response answer = api().when().get("/jobs/allowlist");
         answer.then().statusCode(200);
-        ContractFiles.record("jobs-allowlist", "GET", "/jobs/allowlist", 200, answer.asString());
+        Contracts.record("runner-service", "jobs-allowlist", "GET", "/jobs/allowlist", 200, answer.asString());
         JsonPath allowed = answer.jsonPath();
         assertThat(allowed.getList("jobTypes.jobType", String.class)).contains("orb_review_bundle", "orb_doctor", "orb_score_run");
         assertThat(allowed.getString("jobTypes.find { it.jobType == 'orb_review_bundle' }.params.find { it.name == 'SINCE_SHA' }.pattern"))
