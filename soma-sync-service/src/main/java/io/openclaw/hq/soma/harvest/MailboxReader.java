@@ -112,6 +112,8 @@ public final class MailboxReader implements AutoCloseable {
      * {@code knownUidValidity} the old UIDs mean nothing and everything is read again.
      */
     public Batch readSince(long knownUidValidity, long lastUid, Consumer<String> log) throws MessagingException {
+        // asked before the folder takes the store's connection, which would cost a second login
+        boolean gmail = offersGmailSearch();
         Folder folder = store.getFolder(settings.folder());
         if (!folder.exists()) {
             throw new SomaFailure("the IMAP folder " + settings.folder() + " does not exist (gmail.folder)");
@@ -140,7 +142,6 @@ public final class MailboxReader implements AutoCloseable {
                     }
                 }
             }
-            boolean gmail = offersGmailSearch();
             String mode = gmail ? "X-GM-RAW" : "imap";
             log.accept(fresh.size() + " new message(s) since UID " + from + "; search: " + mode);
             Message[] news = fresh.toArray(Message[]::new);
@@ -169,7 +170,10 @@ public final class MailboxReader implements AutoCloseable {
             }
             return new Batch(validity, highest, fresh.size(), candidates.length, mode, found);
         } finally {
-            folder.close(false);
+            // a connection that failed has closed the folder already; what failed is the exception to show
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
         }
     }
 

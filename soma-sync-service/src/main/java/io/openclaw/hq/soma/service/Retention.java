@@ -30,14 +30,13 @@ public class Retention {
         this.artifactRoot = artifactRoot;
     }
 
-    /** The run ids whose folders were deleted. */
-    public List<String> apply(int keepPerAction, Set<String> protectedRunIds) {
+    /** The run ids whose folders were deleted; {@code currentRunId}, about to end, counts as one of the N. */
+    public List<String> apply(int keepPerAction, Set<String> protectedRunIds, String currentRunId) {
         record Finished(String id, String action) {
         }
         List<Finished> runs = Jdbc.query(dataSource, """
-                SELECT id, action FROM runs WHERE area = 'soma' AND status NOT IN ('queued', 'running')
-                 ORDER BY started_at DESC, id DESC""", s -> {
-        }, rs -> new Finished(rs.getString(1), rs.getString(2)));
+                SELECT id, action FROM runs WHERE area = 'soma' AND (status NOT IN ('queued', 'running') OR id = ?)
+                 ORDER BY started_at DESC, id DESC""", s -> s.setString(1, currentRunId), rs -> new Finished(rs.getString(1), rs.getString(2)));
         Map<String, Integer> seen = new HashMap<>();
         List<String> deleted = new ArrayList<>();
         for (Finished run : runs) {

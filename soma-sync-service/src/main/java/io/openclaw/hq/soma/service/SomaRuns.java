@@ -183,7 +183,7 @@ public class SomaRuns {
             Set<String> keep = new HashSet<>(snapshotStore.lastGoodRunIds());
             keep.addAll(harvestState.runIdsInUse());
             keep.add(run.id());
-            List<String> deleted = retention.apply(config.retention().keepRunsPerWorkflow(), keep);
+            List<String> deleted = retention.apply(config.retention().keepRunsPerWorkflow(), keep, run.id());
             if (!deleted.isEmpty()) {
                 run.log("retention: removed the artifacts of " + deleted.size() + " older run(s): " + String.join(", ", deleted));
             }
