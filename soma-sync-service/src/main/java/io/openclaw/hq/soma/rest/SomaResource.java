@@ -7,7 +7,7 @@ import io.openclaw.hq.soma.config.SomaFile;
 import io.openclaw.hq.soma.config.SomaSettings;
 import io.openclaw.hq.soma.model.SomaError;
 import io.openclaw.hq.soma.model.SomaStatus;
-import io.openclaw.hq.soma.service.RunCaller;
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.soma.service.SomaRuns;
 import io.openclaw.hq.soma.service.StatusService;
 import jakarta.ws.rs.Consumes;
@@ -46,9 +46,9 @@ public class SomaResource {
 
     @POST
     @Path("/snapshot")
-    public Response snapshot(SnapshotRequest request, @HeaderParam(RunCaller.TRIGGER_HEADER) String trigger,
-            @HeaderParam(RunCaller.ACTOR_HEADER) String actor) {
-        RunCaller caller = RunCaller.of(trigger, actor);
+    public Response snapshot(SnapshotRequest request, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        Caller caller = Caller.of(trigger, actor);
         if (request == null || request.product() == null || request.product().isBlank()) {
             throw ProblemException.badRequest("product is required: one of " + names(settings.current()));
         }
@@ -60,18 +60,18 @@ public class SomaResource {
 
     @POST
     @Path("/harvest")
-    public Response harvest(EmptyRequest request, @HeaderParam(RunCaller.TRIGGER_HEADER) String trigger,
-            @HeaderParam(RunCaller.ACTOR_HEADER) String actor) {
-        RunCaller caller = RunCaller.of(trigger, actor);
+    public Response harvest(EmptyRequest request, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        Caller caller = Caller.of(trigger, actor);
         settings.current();
         return accepted(runs.harvest(caller));
     }
 
     @POST
     @Path("/mirror")
-    public Response mirror(EmptyRequest request, @HeaderParam(RunCaller.TRIGGER_HEADER) String trigger,
-            @HeaderParam(RunCaller.ACTOR_HEADER) String actor) {
-        RunCaller caller = RunCaller.of(trigger, actor);
+    public Response mirror(EmptyRequest request, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        Caller caller = Caller.of(trigger, actor);
         settings.current();
         return accepted(runs.mirror(caller));
     }

@@ -1,5 +1,6 @@
 package io.openclaw.hq.soma.service;
 
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.platform.locks.ResourceLockedException;
 
 import io.openclaw.hq.soma.config.SomaFile;
@@ -65,7 +66,7 @@ public class NightlySchedule {
 
     void fire() {
         try {
-            runs.nightly(RunCaller.timer());
+            runs.nightly(Caller.timer());
         } catch (ResourceLockedException e) {
             LOG.warnf("nightly Soma run refused: %s", e.getMessage());
         } catch (RuntimeException e) {

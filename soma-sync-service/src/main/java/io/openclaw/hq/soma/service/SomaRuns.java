@@ -1,5 +1,6 @@
 package io.openclaw.hq.soma.service;
 
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.platform.config.ConfigInvalidException;
 import io.openclaw.hq.platform.runs.ArtifactRoot;
 
@@ -83,20 +84,20 @@ public class SomaRuns {
         return "soma_snapshot_" + product.slug();
     }
 
-    public RunAccepted snapshot(SomaFile.Product product, RunCaller caller) {
+    public RunAccepted snapshot(SomaFile.Product product, Caller caller) {
         return launch(snapshotAction(product), caller, run -> snapshots.perform(run, settings.current(), product));
     }
 
-    public RunAccepted harvest(RunCaller caller) {
+    public RunAccepted harvest(Caller caller) {
         return launch(HARVEST, caller, run -> harvests.perform(run, settings.current()));
     }
 
-    public RunAccepted mirror(RunCaller caller) {
+    public RunAccepted mirror(Caller caller) {
         return launch(MIRROR, caller, run -> mirrors.perform(run, settings.current()));
     }
 
     /** The nightly schedule: each configured workflow as a child run of one parent that holds the lock. */
-    public RunAccepted nightly(RunCaller caller) {
+    public RunAccepted nightly(Caller caller) {
         SomaFile config = settings.current();
         return launch(NIGHTLY, caller, parent -> {
             List<String> failed = new ArrayList<>();
@@ -132,7 +133,7 @@ public class SomaRuns {
     private record Child(String action, Step step) {
     }
 
-    private RunAccepted launch(String action, RunCaller caller, Step step) {
+    private RunAccepted launch(String action, Caller caller, Step step) {
         RunRequest request = new RunRequest(AREA, action, caller.trigger(), caller.actor(), PROJECT, null);
         return launcher.launch(request, LOCK, run -> complete(run, step));
     }

@@ -8,10 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.openclaw.hq.soma.service.RunCaller;
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.soma.service.SomaRuns;
 import io.openclaw.hq.soma.support.Api;
-import io.openclaw.hq.soma.support.ContractFiles;
+import io.openclaw.hq.testing.Contracts;
 import io.openclaw.hq.soma.support.KajabiFake;
 import io.openclaw.hq.soma.support.Libraries;
 import io.openclaw.hq.soma.support.SomaCanaries;
@@ -52,7 +52,7 @@ class StatusTest {
     private static String accepted(String name, String path, String body) {
         Response answer = Api.call().body(body).post(path);
         assertThat(answer.statusCode()).isEqualTo(202);
-        ContractFiles.record(name, "POST", path, 202, answer.asString());
+        Contracts.record("soma-sync-service", name, "POST", path, 202, answer.asString());
         String runId = answer.jsonPath().getString("runId");
         assertThat(answer.jsonPath().getString("run.id")).isEqualTo(runId);
         assertThat(answer.jsonPath().getString("run.status")).isEqualTo("running");
@@ -70,7 +70,7 @@ class StatusTest {
 
         Response status = Api.call().get("/soma/status");
         assertThat(status.statusCode()).isEqualTo(200);
-        ContractFiles.record("status", "GET", "/soma/status", 200, status.asString());
+        Contracts.record("soma-sync-service", "status", "GET", "/soma/status", 200, status.asString());
         JsonPath s = status.jsonPath();
         assertThat(s.getBoolean("configValid")).isTrue();
         assertThat(s.getList("workflows.action")).containsExactly("soma_snapshot_home", "soma_snapshot_practitioner",
@@ -92,7 +92,7 @@ class StatusTest {
 
         Response errors = Api.call().get("/soma/errors?limit=5");
         assertThat(errors.statusCode()).isEqualTo(200);
-        ContractFiles.record("errors", "GET", "/soma/errors?limit=5", 200, errors.asString());
+        Contracts.record("soma-sync-service", "errors", "GET", "/soma/errors?limit=5", 200, errors.asString());
         assertThat(errors.jsonPath().getString("[0].runId")).isEqualTo(failed.getString("id"));
         assertThat(errors.jsonPath().getString("[0].error")).contains("HTTP 503");
         assertThat(errors.jsonPath().getList("$")).hasSizeLessThanOrEqualTo(5);
@@ -141,7 +141,7 @@ class StatusTest {
 
     @Test
     void theNightlyRunsEachConfiguredWorkflowAsAChildOfOneTimerRun() {
-        String parent = runs.nightly(RunCaller.timer()).runId();
+        String parent = runs.nightly(Caller.timer()).runId();
         JsonPath nightly = Api.awaitRun(parent);
         assertThat(nightly.getString("status")).as(nightly.prettify()).isEqualTo("success");
         assertThat(nightly.getString("trigger")).isEqualTo("timer");
