@@ -139,6 +139,13 @@ class HealResourceTest {
         api().body("{}").when().post("/heal").then().statusCode(400).body("detail", containsString("mode"));
         api().body("{\"mode\":\"apply\",\"force\":true}").when().post("/heal").then().statusCode(400).body("detail", containsString("force"));
         api().body("{not json").when().post("/heal").then().statusCode(400);
+        // what the hostile client sent: a key twice (was a 500 with a stack trace), a NUL in text
+        api().body("{\"mode\":\"check-only\",\"mode\":\"apply\"}").when().post("/heal").then().statusCode(400)
+                .body("title", equalTo("duplicate key")).body("detail", containsString("'mode'"));
+        api().body("{\"mode\":\"apply\\u0000\"}").when().post("/heal").then().statusCode(400)
+                .body("detail", containsString("NUL"));
+        api().header("X-HQ-Trigger", "cron").body("{\"mode\":\"apply\"}").when().post("/heal").then().statusCode(400)
+                .body("detail", containsString("X-HQ-Trigger"));
         assertThat(host.commands()).isEmpty();
     }
 
