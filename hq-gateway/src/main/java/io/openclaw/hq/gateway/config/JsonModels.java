@@ -39,7 +39,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         RouterContract.ProviderDoctorLine.class, RouterContract.ReviewGateState.class, RouterContract.GateFallback.class,
         RouterContract.GateCaps.class, RouterContract.FailedClosed.class,
         RouterContract.DailySpend.class, NotifyContract.Status.class, NotifyContract.Channel.class,
-        NotifyContract.Delivery.class})
+        NotifyContract.Delivery.class, NotifyContract.Activity.class})
 public final class JsonModels {
 
     private JsonModels() {

@@ -70,7 +70,8 @@ class PagesTest {
                 .contains("$1.25", "27", "32000 in, 7500 out")
                 // notify: channels, quota, recent deliveries
                 .contains("Notifications", "Pushover quota: remaining", "7421", "missing twilio_account_sid",
-                        "alert: public_ports FAIL", "not configured")
+                        "alert: public_ports FAIL", "not configured", "ready (breaker closed)", "3 sent, 1 suppressed",
+                        "SMS, last failure")
                 .contains("<svg class=\"chart\"", "as of ")
                 .doesNotContain("Unavailable:", "preserveAspectRatio");
         CanarySecrets.assertNoLeak(page, "overview");
