@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What a finished run's page shows besides its run record, when its service keeps a result of
  * its own: a doctor run's report (each check, its details and remediation), a heal's pre-check,
- * fix, verification and evidence, a guard run's failing checks, what it did and each alert's fate.
+ * fix, verification and evidence, a guard run's failing checks, what it did and each alert's fate,
+ * a provider doctor run's answer provider by provider (while it is the router's last).
  */
 @ApplicationScoped
 public class RunPanels {
@@ -19,7 +20,18 @@ public class RunPanels {
     }
 
     public Optional<Panel> resultOf(String service, String action, String runId) {
-        if (!DoctorPanels.SERVICE.equals(service) || action == null) {
+        if (action == null) {
+            return Optional.empty();
+        }
+        if (RouterPanels.SERVICE.equals(service) && action.equals("llm_doctor")) {
+            // the router keeps its last provider doctor run: shown when it is this one
+            var status = backends.llmStatus();
+            if (status.isOk() && (status.value().doctor() == null || !runId.equals(status.value().doctor().runId()))) {
+                return Optional.empty();
+            }
+            return Optional.of(RouterPanels.providerDoctor(status));
+        }
+        if (!DoctorPanels.SERVICE.equals(service)) {
             return Optional.empty();
         }
         if (action.equals("doctor")) {

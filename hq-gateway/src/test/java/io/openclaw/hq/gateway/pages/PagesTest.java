@@ -272,6 +272,11 @@ class PagesTest {
                 .body(containsString("What the heal did"))
                 .body(containsString("not tried: Tailscale is down: sshd is left alone"))
                 .body(containsString("tailscale, public_ports"));
+        String llmRun = "20260216T090000Z-lll001";
+        Stubs.runWithLog(wm, Stubs.LLM, llmRun, "llm-router-service", "llm_doctor", "failure", 0, List.of("mistral: DOWN"),
+                true);
+        hq.page().get("/timeline/llm-router-service/" + llmRun).then().statusCode(200)
+                .body(containsString("Provider doctor")).body(containsString("no key configured"));
         String guardRun = "20260216T100000Z-ggg001";
         Stubs.runWithLog(wm, Stubs.DOCTOR, guardRun, "doctor-service", "guard", "success", 0, List.of("done"), true);
         hq.page().get("/timeline/doctor-service/" + guardRun).then().statusCode(200)
