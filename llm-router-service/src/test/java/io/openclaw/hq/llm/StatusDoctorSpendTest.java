@@ -274,4 +274,37 @@ class StatusDoctorSpendTest {
         return daily.stream().filter(d -> "gpt-4o".equals(d.get("model")) && "openai".equals(d.get("provider")))
                 .mapToDouble(d -> ((Number) d.get("costUsd")).doubleValue()).sum();
     }
+
+    /**
+     * The answers hq-gateway reads, recorded from this service's real answers as contract files
+     * (contracts/llm-router-service/*.json) that the gateway's tests replay; a later change that
+     * drops or renames a field they hold fails here.
+     */
+    @Test
+    void theAnswersTheGatewayReadsKeepTheirRecordedShape() {
+        answer(wireMock, "openai", completion("gpt-4o", "hi", 1000, 100));
+        internal().header("X-OpenClaw-Purpose", "vision").body("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .post("/v1/chat/completions").then().statusCode(200);
+        assertThat(costs.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        wireMock.stubFor(get(urlEqualTo("/models")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+
+        io.restassured.response.Response accepted = internal().header("X-HQ-Actor", "ops@example.org")
+                .header("X-HQ-Trigger", "web").post("/v1/doctor");
+        record("doctor-run", "POST", "/v1/doctor", accepted);
+        String runId = accepted.path("runId");
+        awaitRun(runId);
+        io.restassured.response.Response status = internal().get("/v1/status");
+        assertThat(status.jsonPath().getString("doctor.run_id")).isEqualTo(runId);
+        record("status", "GET", "/v1/status", status);
+        io.restassured.response.Response spend = internal().get("/v1/spend?days=30");
+        assertThat(spend.jsonPath().getList("daily")).isNotEmpty();
+        record("spend", "GET", "/v1/spend?days=30", spend);
+        record("runs", "GET", "/runs?limit=5", internal().get("/runs?limit=5"));
+        record("run", "GET", "/runs/{runId}", internal().get("/runs/" + runId));
+        record("run-log", "GET", "/runs/{runId}/log?after=0", internal().get("/runs/" + runId + "/log?after=0"));
+    }
+
+    private static void record(String name, String method, String path, io.restassured.response.Response answer) {
+        io.openclaw.hq.testing.Contracts.record("llm-router-service", name, method, path, answer.statusCode(), answer.asString());
+    }
 }

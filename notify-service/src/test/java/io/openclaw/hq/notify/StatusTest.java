@@ -3,6 +3,7 @@ package io.openclaw.hq.notify;
 import static io.openclaw.hq.notify.NotifyTestSupport.postAlert;
 import static io.openclaw.hq.notify.NotifyTestSupport.uniqueCheck;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -64,5 +65,42 @@ class StatusTest extends ProvidersAcceptingTest {
                 .then().statusCode(400);
         given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN).when().get("/deliveries?limit=501")
                 .then().statusCode(400);
+    }
+
+    /**
+     * The answers hq-gateway (and doctor-service, for /alerts) read, recorded from this service's
+     * real answers as contract files (contracts/notify-service/*.json) that their tests replay.
+     */
+    @Test
+    void theAnswersTheGatewayReadsKeepTheirRecordedShape() {
+        postAlert(uniqueCheck("contract-sent"), "FAIL", "warning").body("delivery", equalTo("delivered"));
+        wireMock.stubFor(NotifyTestSupport.pushoverPost().willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(400).withBody("{\"user\":\"invalid\",\"errors\":[\"user identifier is not valid\"],\"status\":0}")));
+        io.restassured.response.Response alert = given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN)
+                .contentType("application/json").body(java.util.Map.of("checkId", uniqueCheck("contract"), "status", "FAIL",
+                        "severity", "critical", "title", "disk almost full", "message", "/ is at 93%", "source", "doctor"))
+                .when().post("/alerts");
+        assertThat(alert.jsonPath().getString("delivery")).isEqualTo("delivered");
+        assertThat(alert.jsonPath().getString("why")).contains("pushover");
+        record("alert", "POST", "/alerts", alert);
+        String runId = alert.path("runId");
+
+        io.restassured.response.Response deliveries = get("/deliveries?limit=10");
+        assertThat(deliveries.jsonPath().getList("status")).contains("sent", "failed");
+        record("deliveries", "GET", "/deliveries?limit=10", deliveries);
+        io.restassured.response.Response status = get("/status");
+        assertThat(status.jsonPath().getMap("pushover.last24h.byStatus")).containsKeys("sent", "failed");
+        record("status", "GET", "/status", status);
+        record("runs", "GET", "/runs?limit=5", get("/runs?limit=5"));
+        record("run", "GET", "/runs/{runId}", get("/runs/" + runId));
+        record("run-log", "GET", "/runs/{runId}/log?after=0", get("/runs/" + runId + "/log?after=0"));
+    }
+
+    private static io.restassured.response.Response get(String path) {
+        return given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN).when().get(path);
+    }
+
+    private static void record(String name, String method, String path, io.restassured.response.Response answer) {
+        io.openclaw.hq.testing.Contracts.record("notify-service", name, method, path, answer.statusCode(), answer.asString());
     }
 }

@@ -37,6 +37,9 @@ class DoctorResourceTest {
     @WireMockResource.InjectWireMock
     WireMockServer wireMock;
 
+    @jakarta.inject.Inject
+    io.openclaw.hq.platform.locks.ResourceLocks locks;
+
     @BeforeEach
     void healthy() {
         Stubs.healthyStack(wireMock);
@@ -178,5 +181,60 @@ class DoctorResourceTest {
                 .body("detail", containsString("X-HQ-Trigger"));
         api().header("X-HQ-Actor", "a b").when().post("/doctor/run").then().statusCode(400)
                 .body("detail", containsString("X-HQ-Actor"));
+    }
+
+    /**
+     * The answers hq-gateway reads, recorded from this service's real answers as contract files
+     * (contracts/doctor-service/*.json) that the gateway's tests replay; a later change that drops
+     * or renames a field they hold fails here. Representative data: a failing check with
+     * remediation first, passing ones after, history with points, a guard run with an alert.
+     */
+    @Test
+    void theAnswersTheGatewayReadsKeepTheirRecordedShape() {
+        host.use(HostScenario.healthy().tailscaleUp(false));
+        io.restassured.response.Response accepted = api().header("X-HQ-Actor", "ops@example.org")
+                .header("X-HQ-Trigger", "web").when().post("/doctor/run");
+        record("doctor-run", "POST", "/doctor/run", accepted);
+        String doctorRun = accepted.path("runId");
+        io.openclaw.hq.doctor.ActionRuns.awaitRun(doctorRun);
+        io.restassured.response.Response reports = api().when().get("/doctor/reports?limit=10");
+        assertThat(reports.jsonPath().getString("[0].checks[0].status")).isEqualTo("FAIL");
+        assertThat(reports.jsonPath().getString("[0].checks[0].remediation")).isNotBlank();
+        record("reports", "GET", "/doctor/reports?limit=10", reports);
+        record("report", "GET", "/doctor/reports/{runId}", api().when().get("/doctor/reports/" + doctorRun));
+        io.restassured.response.Response history = api().when().get("/doctor/history?days=7");
+        assertThat(history.jsonPath().getList("points")).isNotEmpty();
+        record("history", "GET", "/doctor/history?days=7", history);
+
+        io.restassured.response.Response guardAccepted = api().header("X-HQ-Trigger", "timer").when().post("/guard/run");
+        record("guard-run", "POST", "/guard/run", guardAccepted);
+        String guardRun = guardAccepted.path("runId");
+        io.openclaw.hq.doctor.ActionRuns.awaitRun(guardRun);
+        io.restassured.response.Response guardStatus = api().when().get("/guard/status");
+        assertThat(guardStatus.jsonPath().getList("lastRuns[0].alerts")).isNotEmpty();
+        record("guard-status", "GET", "/guard/status", guardStatus);
+        record("guard-log", "GET", "/guard/log?lines=20", api().when().get("/guard/log?lines=20"));
+
+        host.use(HostScenario.healthy().sshdPublic(true));
+        io.restassured.response.Response healAccepted = api().contentType("application/json")
+                .body("{\"mode\":\"apply\"}").when().post("/heal");
+        record("heal", "POST", "/heal", healAccepted);
+        String healRun = healAccepted.path("runId");
+        io.openclaw.hq.doctor.ActionRuns.awaitRun(healRun);
+        io.restassured.response.Response heal = api().when().get("/heal/" + healRun);
+        assertThat(heal.jsonPath().getBoolean("fix.attempted")).isTrue();
+        record("heal-result", "GET", "/heal/{runId}", heal);
+        try (io.openclaw.hq.platform.locks.LockHandle held = locks.acquire("host:test-vps", "20260101T000000Z-lock01")) {
+            record("locked", "POST", "/guard/run", api().when().post("/guard/run"));
+        }
+
+        record("runs", "GET", "/runs?limit=5", api().when().get("/runs?limit=5"));
+        record("run", "GET", "/runs/{runId}", api().when().get("/runs/" + guardRun));
+        record("run-log", "GET", "/runs/{runId}/log?after=0", api().when().get("/runs/" + guardRun + "/log?after=0"));
+        record("run-missing", "GET", "/runs/{runId}", api().when().get("/runs/20000101T000000Z-000000"));
+    }
+
+    private static void record(String name, String method, String path, io.restassured.response.Response answer) {
+        io.openclaw.hq.testing.Contracts.record("doctor-service", name, method, path, answer.statusCode(), answer.asString());
     }
 }

@@ -22,7 +22,11 @@ import java.util.concurrent.CountDownLatch;
  * {@code openclaw} and, per service, a role and a schema of the same name that only that role
  * can use. Role passwords are generated into the secrets directory (never passed in argv).
  *
- * <p>Usage: {@code LocalPostgres <port> <dataDir> <secretsDir> <role>[,<role>...]}
+ * <p>Usage: {@code LocalPostgres <port> <dataDir> <secretsDir> <role>[,<role>...]}, or
+ * {@code LocalPostgres prepare-binaries}: unpack the PostgreSQL binaries (into the directory
+ * {@code -Dot.epg.working-dir} names) and stop. Unpacking reads an xz stream with a 64 MiB
+ * dictionary, which needs a heap of about 128 MB; the server's own launcher then runs in a small
+ * one (./hq runs the two with different -Xmx, see docs/RUNNING.md).
  */
 public final class LocalPostgres {
 
@@ -32,6 +36,10 @@ public final class LocalPostgres {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("prepare-binaries")) {
+            prepareBinaries();
+            return;
+        }
         if (args.length != 4) {
             System.err.println("usage: LocalPostgres <port> <dataDir> <secretsDir> <role,role,...>");
             System.exit(2);
@@ -74,6 +82,22 @@ public final class LocalPostgres {
         System.out.println("local PostgreSQL ready on 127.0.0.1:" + port + " (data " + data + ")");
         System.out.flush();
         stopped.await();
+    }
+
+    /** Starts a throw-away server once, which is when zonky unpacks its binaries, and removes it again. */
+    private static void prepareBinaries() throws IOException {
+        Path scratch = Files.createTempDirectory("hq-pg-prepare");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(scratch).setCleanDataDirectory(true)
+                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
+            System.out.println("PostgreSQL binaries ready (checked with a throw-away server on port " + pg.getPort() + ")");
+        } finally {
+            // zonky removes a clean data directory itself when it stops; whatever is left goes here
+            if (Files.exists(scratch)) {
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
     }
 
     private static void ensureDatabase(Connection admin) throws SQLException {
