@@ -51,16 +51,41 @@ final class NotifyPanels {
         });
     }
 
+    /** ready is fine; dry run and a half-open breaker are worth a look; an open breaker means nothing goes out. */
+    static String channelTone(String state) {
+        return switch (state) {
+            case "ready" -> "ok";
+            case "breaker_open" -> "bad";
+            default -> "warn";
+        };
+    }
+
     private static void channel(Panel.Builder panel, String name, NotifyContract.Channel channel) {
         if (channel == null) {
             return;
         }
-        panel.row(name, channel.configured() ? "configured" : "not configured"
+        String state = channel.state() != null ? Words.verdict(channel.state())
+                : channel.configured() ? "configured" : "not configured";
+        panel.row(name, state + (channel.breaker() == null ? "" : " (breaker " + Words.verdict(channel.breaker()) + ")")
                 + (channel.missing().isEmpty() ? "" : ": missing " + String.join(", ", channel.missing())),
-                channel.configured() ? "ok" : "warn");
+                !channel.configured() ? "warn" : channel.state() == null ? "ok" : channelTone(channel.state()));
+        NotifyContract.Activity day = channel.last24h();
+        if (day != null) {
+            List<String> counts = new ArrayList<>();
+            day.byStatus().forEach((status, count) -> counts.add(count + " " + Words.verdict(status)));
+            panel.row(name + ", last 24 h", counts.isEmpty() ? "nothing sent" : String.join(", ", counts),
+                    day.byStatus().containsKey("failed") ? "bad" : "");
+            if (day.lastSentAt() != null) {
+                panel.row(name + ", last sent", Words.time(day.lastSentAt()));
+            }
+            if (day.lastFailedAt() != null) {
+                panel.row(name + ", last failure", Words.time(day.lastFailedAt())
+                        + (day.lastError() == null ? "" : ": " + day.lastError()), "bad");
+            }
+        }
         for (SecretStatus credential : channel.credentials()) {
             if (credential.present()) {
-                panel.row(name + " " + Words.label(credential.name()), credential.masked() + " · " + credential.fingerprint());
+                panel.row(Words.label(credential.name()), credential.masked() + " · " + credential.fingerprint());
             }
         }
         if (channel.allowlistedNumbers() != null) {

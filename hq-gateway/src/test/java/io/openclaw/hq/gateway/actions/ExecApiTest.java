@@ -54,6 +54,8 @@ class ExecApiTest {
                 .withHeader("X-HQ-Internal-Token", equalTo(CanarySecrets.INTERNAL_TOKEN))
                 .withHeader("X-HQ-Trigger", equalTo("api"))
                 .withHeader("X-HQ-Actor", matching("sha256:[0-9a-f]+")));
+        // the endpoint takes no body and refuses one
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run"))).get(0).getBody()).isEmpty();
         List<String> details = Hq.api().get("/api/audit?limit=4").jsonPath().getList("detail");
         assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service run 20260216T110000Z-ccc001")
                 && d.contains("/timeline/doctor-service/20260216T110000Z-ccc001") && d.contains("via api"));
@@ -103,7 +105,8 @@ class ExecApiTest {
     @Test
     void journalPassesItsOneParam() {
         Hq.api().contentType("application/json").body("{\"action\":\"journal\",\"params\":{\"lines\":50}}").post("/api/exec")
-                .then().statusCode(200).body("result.lines.size()", is(2));
+                .then().statusCode(200).body("result.lines.size()", is(2))
+                .body("result.entries[0].at", is("2026-02-16T10:00:00Z"));
         wm.verify(1, getRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/guard/log")).withQueryParam("lines", equalTo("50")));
     }
 

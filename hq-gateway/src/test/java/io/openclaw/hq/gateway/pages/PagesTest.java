@@ -70,7 +70,8 @@ class PagesTest {
                 .contains("$1.25", "27", "32000 in, 7500 out")
                 // notify: channels, quota, recent deliveries
                 .contains("Notifications", "Pushover quota: remaining", "7421", "missing twilio_account_sid",
-                        "alert: public_ports FAIL", "not configured")
+                        "alert: public_ports FAIL", "not configured", "ready (breaker closed)", "3 sent, 1 suppressed",
+                        "SMS, last failure")
                 .contains("<svg class=\"chart\"", "as of ")
                 .doesNotContain("Unavailable:", "preserveAspectRatio");
         CanarySecrets.assertNoLeak(page, "overview");
@@ -254,6 +255,32 @@ class PagesTest {
                 .body(containsString("Why:</strong> step 2 failed"))
                 .body(containsString("What to do:"))
                 .body(not(containsString("hx-get=\"/timeline")));
+    }
+
+    @Test
+    void aFinishedRunShowsTheResultItsServiceKeeps() {
+        String doctorRun = "20260216T100000Z-aaa001";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, doctorRun, "doctor-service", "doctor", "success", 0, List.of("done"), true);
+        Stubs.replay(wm, Stubs.DOCTOR + "/doctor/reports/" + doctorRun, "doctor-service", "report");
+        hq.page().get("/timeline/doctor-service/" + doctorRun).then().statusCode(200)
+                .body(containsString("Checks of this run")).body(containsString("0.0.0.0:22 sshd"))
+                .body(containsString("SSHD_PUBLIC"));
+        String healRun = "20260216T110000Z-ccc002";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, healRun, "doctor-service", "heal apply", "failure", 0, List.of("pre-check"), true);
+        Stubs.replay(wm, Stubs.DOCTOR + "/heal/" + healRun, "doctor-service", "heal-result");
+        hq.page().get("/timeline/doctor-service/" + healRun).then().statusCode(200)
+                .body(containsString("What the heal did"))
+                .body(containsString("not tried: Tailscale is down: sshd is left alone"))
+                .body(containsString("tailscale, public_ports"));
+        String llmRun = "20260216T090000Z-lll001";
+        Stubs.runWithLog(wm, Stubs.LLM, llmRun, "llm-router-service", "llm_doctor", "failure", 0, List.of("mistral: DOWN"),
+                true);
+        hq.page().get("/timeline/llm-router-service/" + llmRun).then().statusCode(200)
+                .body(containsString("Provider doctor")).body(containsString("no key configured"));
+        String guardRun = "20260216T100000Z-ggg001";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, guardRun, "doctor-service", "guard", "success", 0, List.of("done"), true);
+        hq.page().get("/timeline/doctor-service/" + guardRun).then().statusCode(200)
+                .body(containsString("What the guard did")).body(containsString("public_ports: sent"));
     }
 
     @Test
