@@ -68,6 +68,17 @@ class ApiTest {
                 .body("hasMore", is(true));
     }
 
+    /** The documented rule: a run belongs to a project when it names it, or names none and comes from its services. */
+    @Test
+    void theProjectFilterFollowsTheDocumentedRule() {
+        Hq.api().get("/api/runs?project=infra_openclaw").then().statusCode(200)
+                .body("runs.id", org.hamcrest.Matchers.contains("20260216T100000Z-aaa001", "20260216T090000Z-aaa000"));
+        Hq.api().get("/api/runs?project=soma_kajabi_library_ownership").then().statusCode(200)
+                .body("runs.id", org.hamcrest.Matchers.contains("20260216T093000Z-bbb001"));
+        Hq.api().get("/api/runs?project=no_such_project").then().statusCode(400)
+                .body("detail", containsString("no project 'no_such_project'"));
+    }
+
     @Test
     void badFiltersAre400() {
         Hq.api().get("/api/runs?status=wat").then().statusCode(400).body("detail", containsString("status must be one of"));
@@ -75,6 +86,8 @@ class ApiTest {
         Hq.api().get("/api/runs?page=x").then().statusCode(400);
         Hq.api().get("/api/runs?size=100000").then().statusCode(400);
         Hq.api().get("/api/runs/..%2f..%2fetc").then().statusCode(org.hamcrest.Matchers.either(is(400)).or(is(404)));
+        Hq.api().get("/api/runs/20260216T100000Z-aaa001/log?service=doctor-service&after=-1").then().statusCode(400)
+                .body("detail", containsString("after must be 0 or more"));
     }
 
     @Test
@@ -132,9 +145,13 @@ class ApiTest {
     @Test
     void aiStatusShowsMaskedKeysAndFingerprintsOnly() {
         String body = Hq.api().get("/api/ai-status").then().statusCode(200).body("available", is(true))
-                .body("providers.find { it.name == 'openai' }.key", is("sk-…a5b4 sha256:0123456789abcdef"))
-                .body("providers.find { it.name == 'mistral' }.configured", is(false))
+                .body("providers.find { it.name == 'openai' }.keyMasked", is("sk-…a5b4"))
+                .body("providers.find { it.name == 'openai' }.keyFingerprint", is("sha256:0123456789abcdef"))
+                .body("providers.find { it.name == 'mistral' }.state", is("missing_key"))
+                .body("providers.find { it.name == 'ollama' }.state", is("disabled"))
+                .body("reviewGate.mode", is("fail-closed"))
                 .body("reviewGate.provider", is("openai")).extract().asString();
+        assertThat(body).doesNotContain("\"configured\"");
         CanarySecrets.assertNoLeak(body, "/api/ai-status");
         Hq.api().get("/api/llm/status").then().statusCode(200).body("config.valid", is(true));
     }

@@ -2,16 +2,33 @@ package io.openclaw.hq.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.openclaw.hq.platform.errors.Problem;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLogPage;
+import io.openclaw.hq.platform.runs.RunRecord;
+import io.openclaw.hq.platform.runs.RunStatus;
+import io.openclaw.hq.platform.runs.RunTrigger;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import java.time.Instant;
+import java.util.List;
 
-/** Backend answers shaped like the services' documented APIs. */
+/**
+ * Backend answers as the backends give them: the contract files their tests record ({@link Replay}),
+ * and run records, accepted runs and log pages serialised from the platform's own types.
+ */
 public final class Stubs {
 
     public static final String DOCTOR = "/doctor-service";
@@ -19,6 +36,10 @@ public final class Stubs {
     public static final String NOTIFY = "/notify-service";
     public static final String SOMA = "/soma-sync-service";
     public static final String RUNNER = "/runner-service";
+
+    /** The platform services' own JSON settings: ISO instants, nulls written. */
+    private static final ObjectMapper PLATFORM_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Stubs() {
     }
@@ -29,31 +50,48 @@ public final class Stubs {
         CircuitBreakerMaintenance.get().resetAll();
         wm.stubFor(get(urlPathEqualTo(DOCTOR + "/runs")).willReturn(okJson("[" + run("20260216T100000Z-aaa001",
                 "doctor-service", "doctor", "success", "2026-02-16T10:00:00Z", null) + "," + run("20260216T090000Z-aaa000",
-                "doctor-service", "guard", "failure", "2026-02-16T09:00:00Z", "\"sshd listens publicly\"") + "]")));
+                "doctor-service", "guard", "failure", "2026-02-16T09:00:00Z", "sshd listens publicly") + "]")));
         wm.stubFor(get(urlPathEqualTo(SOMA + "/runs")).willReturn(okJson("[" + run("20260216T093000Z-bbb001",
                 "soma-sync-service", "soma_snapshot_home", "success", "2026-02-16T09:30:00Z", null) + "]")));
         wm.stubFor(get(urlPathEqualTo(LLM + "/runs")).willReturn(okJson("[]")));
         wm.stubFor(get(urlPathEqualTo(NOTIFY + "/runs")).willReturn(okJson("[]")));
         wm.stubFor(get(urlPathEqualTo(RUNNER + "/runs")).willReturn(okJson("[]")));
-        wm.stubFor(get(urlPathEqualTo(DOCTOR + "/doctor/reports")).willReturn(okJson("""
-                [{"id":"20260216T100000Z-aaa001","status":"FAIL","finishedAt":"2026-02-16T10:00:05Z",
-                  "checks":[{"name":"tailscale","status":"PASS","detail":"up"},
-                            {"name":"public_ports","status":"FAIL","detail":"0.0.0.0:22 sshd"}]}]""")));
-        wm.stubFor(get(urlPathEqualTo(DOCTOR + "/doctor/history")).willReturn(okJson("""
-                {"days":[{"date":"2026-02-10","pass":20,"fail":1},{"date":"2026-02-11","pass":24,"fail":0}]}""")));
-        wm.stubFor(get(urlPathEqualTo(DOCTOR + "/guard/status")).willReturn(okJson("""
-                {"timer":"active","intervalMinutes":10,"lastResult":"PASS","lastRunAt":"2026-02-16T10:00:00Z"}""")));
-        wm.stubFor(get(urlPathEqualTo(DOCTOR + "/guard/log")).willReturn(okJson("""
-                {"lines":["2026-02-16T09:50:00Z PASS guard","2026-02-16T10:00:00Z PASS guard"]}""")));
-        wm.stubFor(get(urlPathEqualTo(LLM + "/v1/status")).willReturn(okJson("""
-                {"providers":[{"name":"openai","enabled":true,"configured":true,"state":"OK","masked":"sk-…a5b4",
-                  "fingerprint":"sha256:0123456789abcdef"},
-                  {"name":"mistral","enabled":true,"configured":false,"state":"DOWN","lastErrorClass":"missing_key"}],
-                 "reviewGate":{"provider":"openai","model":"gpt-4o-mini","failClosed":true},
-                 "config":{"valid":true}}""")));
-        wm.stubFor(get(urlPathEqualTo(LLM + "/v1/spend")).willReturn(okJson("""
-                {"totalUsd":1.25,"days":[{"date":"2026-02-15","usd":0.5},{"date":"2026-02-16","usd":0.75}]}""")));
-        wm.stubFor(get(urlPathEqualTo(NOTIFY + "/status")).willReturn(okJson("{\"pushover\":\"configured\",\"sms\":\"configured\"}")));
+        replay(wm, DOCTOR + "/doctor/reports", "doctor-service", "reports");
+        replay(wm, DOCTOR + "/doctor/history", "doctor-service", "history");
+        replay(wm, DOCTOR + "/guard/status", "doctor-service", "guard-status");
+        replay(wm, DOCTOR + "/guard/log", "doctor-service", "guard-log");
+        replay(wm, LLM + "/v1/status", "llm-router-service", "status");
+        replay(wm, LLM + "/v1/spend", "llm-router-service", "spend");
+        replay(wm, NOTIFY + "/status", "notify-service", "status");
+        replay(wm, NOTIFY + "/deliveries", "notify-service", "deliveries");
+    }
+
+    /** GET {@code path} answers the recorded contract's body. */
+    public static void replay(WireMockServer wm, String path, String service, String name) {
+        wm.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(Replay.body(service, name))));
+    }
+
+    /** POST {@code path} answers 202 RunAccepted for a run now running, as RunLauncher does. */
+    public static void accepts(WireMockServer wm, String path, String runId, String service, String action) {
+        RunRecord running = record(runId, service, action, RunStatus.RUNNING, "2026-02-16T11:00:00Z", null);
+        wm.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody(json(RunAccepted.of(running)))));
+    }
+
+    /** GET /runs/{id}, and /runs/{id}/log?after={after} answering {@code lines} (the run's lines after that one). */
+    public static void runWithLog(WireMockServer wm, String prefix, String runId, String service, String action,
+            String status, int after, List<String> lines, boolean finished) {
+        wm.stubFor(get(urlPathEqualTo(prefix + "/runs/" + runId)).willReturn(okJson(
+                run(runId, service, action, status, "2026-02-16T13:00:00Z", "failure".equals(status) ? "step 2 failed" : null))));
+        wm.stubFor(get(urlPathEqualTo(prefix + "/runs/" + runId + "/log")).withQueryParam("after", equalTo(Integer.toString(after)))
+                .willReturn(okJson(json(new RunLogPage(runId, after, after + lines.size(), lines, finished)))));
+    }
+
+    /** GET /runs/{id} answers 404 problem JSON, as the platform's RunsResource does for an unknown run. */
+    public static void noRun(WireMockServer wm, String prefix, String runId) {
+        wm.stubFor(get(urlPathMatching(prefix + "/runs/" + runId + "(/log)?")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(json(new Problem(404, "not found", "no run " + runId, null, null)))));
     }
 
     /** The service answers nothing for ten seconds: far longer than the gateway's one-second timeout. */
@@ -68,12 +106,24 @@ public final class Stubs {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
+    /** A platform RunRecord as JSON: a timer's run, finished unless running. */
     public static String run(String id, String service, String action, String status, String startedAt, String error) {
-        boolean finished = !"running".equals(status);
-        return "{\"id\":\"" + id + "\",\"project\":null,\"service\":\"" + service + "\",\"action\":\"" + action
-                + "\",\"trigger\":\"timer\",\"actor\":\"timer\",\"status\":\"" + status + "\",\"startedAt\":\"" + startedAt
-                + "\",\"finishedAt\":" + (finished ? "\"" + startedAt + "\"" : "null") + ",\"durationMs\":"
-                + (finished ? "1200" : "null") + ",\"summary\":\"" + action + " " + status + "\",\"error\":"
-                + (error == null ? "null" : error) + ",\"artifacts\":[],\"warnings\":[],\"parentRunId\":null}";
+        return json(record(id, service, action, RunStatus.fromWire(status), startedAt, error));
+    }
+
+    static RunRecord record(String id, String service, String action, RunStatus status, String startedAt, String error) {
+        boolean finished = status.isFinished();
+        Instant started = Instant.parse(startedAt);
+        return new RunRecord(id, null, service, action, RunTrigger.TIMER, "timer", status, started,
+                finished ? started.plusMillis(1200) : null, finished ? 1200L : null,
+                finished ? action + " " + status.wire() : null, error, List.of(), List.of(), null);
+    }
+
+    public static String json(Object value) {
+        try {
+            return PLATFORM_JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

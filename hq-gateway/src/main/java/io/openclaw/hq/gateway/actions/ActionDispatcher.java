@@ -1,118 +1,179 @@
 package io.openclaw.hq.gateway.actions;
 
-import io.openclaw.hq.gateway.artifacts.ArtifactBrowser;
-import io.openclaw.hq.gateway.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openclaw.hq.gateway.artifacts.ArtifactBrowser;
+import io.openclaw.hq.gateway.audit.AuditEvent;
+import io.openclaw.hq.gateway.audit.AuditLog;
+import io.openclaw.hq.gateway.auth.Principal;
+import io.openclaw.hq.gateway.backends.BackendActions;
+import io.openclaw.hq.gateway.backends.BackendJson;
 import io.openclaw.hq.gateway.backends.BackendReply;
 import io.openclaw.hq.gateway.backends.Backends;
-import io.openclaw.hq.gateway.audit.AuditEvent;
-import io.openclaw.hq.gateway.auth.Principal;
+import io.openclaw.hq.gateway.backends.DisplayCache;
+import io.openclaw.hq.gateway.panels.ActionPanels;
+import io.openclaw.hq.gateway.panels.Panel;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.platform.runs.RunAccepted;
 import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunRecorder;
 import io.openclaw.hq.platform.runs.RunRequest;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Runs one allowlisted action: checks it and its params, audits the request, makes the one call
- * it maps to, audits the outcome. A dispatch that fails (service down, refused, locked, not
- * implemented) is recorded as a gateway run, so nothing a person asked for is lost.
+ * it maps to with who asked and how, audits the outcome with the run it started. An action that
+ * takes time answers once the backend has recorded its run (202 RunAccepted); the work goes on
+ * there. A dispatch that fails (service down, refused, locked, not implemented) is recorded as a
+ * gateway run, so nothing a person asked for is lost.
  */
 @ApplicationScoped
 public class ActionDispatcher {
 
     static final int MAX_JOURNAL_LINES = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int DEFAULT_JOURNAL_LINES = 20;
 
     private final Backends backends;
+    private final BackendActions actions;
     private final AuditLog audit;
     private final RunRecorder runs;
     private final ArtifactBrowser artifacts;
+    private final DisplayCache cache;
 
-    public ActionDispatcher(Backends backends, AuditLog audit, RunRecorder runs, ArtifactBrowser artifacts) {
+    public ActionDispatcher(Backends backends, BackendActions actions, AuditLog audit, RunRecorder runs,
+            ArtifactBrowser artifacts, DisplayCache cache) {
         this.backends = backends;
+        this.actions = actions;
         this.audit = audit;
         this.runs = runs;
         this.artifacts = artifacts;
+        this.cache = cache;
     }
 
-    public ExecResult exec(String action, JsonNode params, RunTrigger trigger, Principal caller) {
+    public ExecResult exec(String action, JsonNode params, RunTrigger trigger, Principal principal) {
         ActionSpec spec = ActionCatalog.find(action).orElse(null);
+        Caller caller = ActionCaller.of(principal, trigger);
         if (spec == null) {
-            auditEvent("action.request", "refused", caller, "unknown action '" + action + "' via " + trigger.wire());
+            auditEvent("action.request", "refused", principal, "unknown action '" + action + "' via " + trigger.wire());
             throw ProblemException.badRequest("unknown action '" + action + "'; allowed: "
                     + String.join(", ", ActionCatalog.names()));
         }
-        int journalLines = checkParams(spec, params, caller, trigger);
-        auditEvent("action.request", "accepted", caller, spec.name() + " → " + spec.serviceName() + " via " + trigger.wire());
-        if (spec.backend() == null) {
-            ExecResult local = new ExecResult(spec.name(), spec.serviceName(), null, artifacts.areasAsJson());
-            auditEvent("action.outcome", "ok", caller, spec.name() + ": listed by the gateway");
-            return local;
+        int journalLines = checkParams(spec, params, principal, trigger);
+        auditEvent("action.request", "accepted", principal, spec.name() + " → " + spec.serviceName() + " via "
+                + trigger.wire() + " as " + caller.actor());
+        try {
+            if (spec.backend() == null) {
+                List<String> areas = new ArrayList<>();
+                JsonNode listed = artifacts.areasAsJson();
+                listed.path("areas").forEach(a -> areas.add(a.asText()));
+                auditEvent("action.outcome", "ok", principal, spec.name() + ": listed by the gateway");
+                return new ExecResult(spec.name(), spec.serviceName(), null, listed, ActionPanels.artifactAreas(areas));
+            }
+            return spec.startsRun() ? start(spec, caller, principal, trigger) : read(spec, journalLines, principal, trigger);
+        } finally {
+            if (spec.backend() != null) {
+                // what the panels of this service show may have changed
+                cache.clear(spec.serviceName());
+            }
         }
-        BackendReply reply = call(spec, journalLines);
-        if (reply.isOk()) {
-            String runId = runIdIn(reply.body());
-            auditEvent("action.outcome", "ok", caller, spec.name() + " → " + spec.serviceName()
-                    + (runId == null ? "" : " run " + runId));
-            return new ExecResult(spec.name(), spec.serviceName(), runId, reply.body());
-        }
-        throw failed(spec, reply, trigger, caller);
     }
 
-    private int checkParams(ActionSpec spec, JsonNode params, Principal caller, RunTrigger trigger) {
+    private ExecResult start(ActionSpec spec, Caller caller, Principal principal, RunTrigger trigger) {
+        BackendReply<RunAccepted> reply = switch (spec.name()) {
+            case "doctor" -> actions.runDoctor(caller);
+            case "apply" -> actions.heal("apply", caller);
+            case "guard" -> actions.runGuard(caller);
+            case "soma_snapshot_home" -> actions.somaSnapshot("Home User Library", caller);
+            case "soma_snapshot_practitioner" -> actions.somaSnapshot("Practitioner Library", caller);
+            case "soma_harvest" -> actions.somaHarvest(caller);
+            case "soma_mirror" -> actions.somaMirror(caller);
+            case "llm_doctor" -> actions.runLlmDoctor(caller);
+            default -> throw new IllegalStateException("allowlisted action without a mapping: " + spec.name());
+        };
+        if (!reply.isOk()) {
+            throw failed(spec, reply, caller, principal);
+        }
+        String runId = reply.value().runId();
+        auditEvent("action.outcome", "ok", principal, spec.name() + " → " + spec.serviceName() + " run " + runId
+                + " (/timeline/" + spec.serviceName() + "/" + runId + ") by " + caller.actor() + " via " + trigger.wire());
+        return new ExecResult(spec.name(), spec.serviceName(), runId, BackendJson.tree(reply.value()), null);
+    }
+
+    private ExecResult read(ActionSpec spec, int journalLines, Principal principal, RunTrigger trigger) {
+        Caller caller = ActionCaller.of(principal, trigger);
+        BackendReply<?> reply;
+        Panel view;
+        switch (spec.name()) {
+            case "ports" -> {
+                var r = backends.doctorReports(1);
+                reply = r;
+                view = ActionPanels.ports(r);
+            }
+            case "timer" -> {
+                var r = backends.guardStatus();
+                reply = r;
+                view = ActionPanels.timer(r);
+            }
+            case "journal" -> {
+                var r = backends.guardLog(journalLines);
+                reply = r;
+                view = ActionPanels.journal(r);
+            }
+            case "sms_status" -> {
+                var r = backends.notifyStatus();
+                reply = r;
+                view = ActionPanels.notify(r, backends.notifyDeliveries(10));
+            }
+            case "soma_status" -> {
+                var r = backends.somaStatus();
+                reply = r;
+                view = ActionPanels.somaStatus(r);
+            }
+            default -> throw new IllegalStateException("allowlisted action without a mapping: " + spec.name());
+        }
+        if (!reply.isOk()) {
+            throw failed(spec, reply, caller, principal);
+        }
+        auditEvent("action.outcome", "ok", principal, spec.name() + " → " + spec.serviceName() + " read");
+        return new ExecResult(spec.name(), spec.serviceName(), null, BackendJson.tree(reply.value()), view);
+    }
+
+    private int checkParams(ActionSpec spec, JsonNode params, Principal principal, RunTrigger trigger) {
         if (params == null || params.isNull() || params.isMissingNode()) {
-            return 20;
+            return DEFAULT_JOURNAL_LINES;
         }
         if (!params.isObject()) {
-            throw refusedParams(spec, caller, trigger, "params must be a JSON object");
+            throw refusedParams(spec, principal, trigger, "params must be a JSON object");
         }
         Iterator<String> names = params.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!spec.params().contains(name)) {
-                throw refusedParams(spec, caller, trigger, "action '" + spec.name() + "' takes no param '" + name + "'"
+                throw refusedParams(spec, principal, trigger, "action '" + spec.name() + "' takes no param '" + name + "'"
                         + (spec.params().isEmpty() ? "" : "; allowed: " + String.join(", ", spec.params())));
             }
         }
         JsonNode lines = params.get("lines");
         if (lines == null) {
-            return 20;
+            return DEFAULT_JOURNAL_LINES;
         }
         if (!lines.isInt() || lines.asInt() < 1 || lines.asInt() > MAX_JOURNAL_LINES) {
-            throw refusedParams(spec, caller, trigger, "params.lines must be a whole number from 1 to " + MAX_JOURNAL_LINES);
+            throw refusedParams(spec, principal, trigger, "params.lines must be a whole number from 1 to "
+                    + MAX_JOURNAL_LINES);
         }
         return lines.asInt();
     }
 
-    private ProblemException refusedParams(ActionSpec spec, Principal caller, RunTrigger trigger, String why) {
-        auditEvent("action.request", "refused", caller, spec.name() + " via " + trigger.wire() + ": " + why);
+    private ProblemException refusedParams(ActionSpec spec, Principal principal, RunTrigger trigger, String why) {
+        auditEvent("action.request", "refused", principal, spec.name() + " via " + trigger.wire() + ": " + why);
         return ProblemException.badRequest(why);
     }
 
-    private BackendReply call(ActionSpec spec, int journalLines) {
-        return switch (spec.name()) {
-            case "doctor" -> backends.runDoctor();
-            case "apply" -> backends.heal("apply");
-            case "guard" -> backends.runGuard();
-            case "ports" -> backends.doctorReports(1);
-            case "timer" -> backends.guardStatus();
-            case "journal" -> backends.guardLog(journalLines);
-            case "soma_snapshot_home" -> backends.somaSnapshot("Home User Library");
-            case "soma_snapshot_practitioner" -> backends.somaSnapshot("Practitioner Library");
-            case "soma_harvest" -> backends.somaHarvest();
-            case "soma_mirror" -> backends.somaMirror();
-            case "soma_status" -> backends.somaStatus();
-            case "sms_status" -> backends.notifyStatus();
-            case "llm_doctor" -> backends.runLlmDoctor();
-            default -> throw new IllegalStateException("allowlisted action without a mapping: " + spec.name());
-        };
-    }
-
-    private DispatchFailedException failed(ActionSpec spec, BackendReply reply, RunTrigger trigger, Principal caller) {
+    private DispatchFailedException failed(ActionSpec spec, BackendReply<?> reply, Caller caller, Principal principal) {
         int status;
         String title;
         String holder = null;
@@ -121,13 +182,16 @@ public class ActionDispatcher {
         if (reply.isUnavailable()) {
             status = 503;
             title = "service unavailable";
-            why = reply.reason();
+            why = reply.reason() + (spec.startsRun() && reply.reason().contains("no answer in time")
+                    ? " (it may still have recorded the run: look for it under Runs)" : "");
             refused = false;
         } else if (reply.status() == 409) {
             status = 409;
             title = "locked";
-            holder = runIdIn(reply.body());
-            why = spec.serviceName() + " is busy: resource held by run " + (holder == null ? "(unknown)" : holder);
+            JsonNode runId = reply.problem().path("runId");
+            holder = runId.isTextual() ? runId.asText() : null;
+            why = spec.serviceName() + " is busy: the resource is held by run " + (holder == null ? "(unknown)" : holder)
+                    + "; try again when it has ended";
             refused = true;
         } else if (reply.isNotImplemented()) {
             status = 501;
@@ -140,15 +204,16 @@ public class ActionDispatcher {
             why = reply.reason();
             refused = reply.status() == 403;
         }
-        String gatewayRunId = recordGatewayRun(spec, trigger, caller, why, refused);
-        auditEvent("action.outcome", refused ? "refused" : "failed", caller,
+        String gatewayRunId = recordGatewayRun(spec, caller, why, refused);
+        auditEvent("action.outcome", refused ? "refused" : "failed", principal,
                 spec.name() + " → " + spec.serviceName() + ": " + why + "; gateway run " + gatewayRunId);
         return new DispatchFailedException(status, title, why + " (recorded as gateway run " + gatewayRunId + ")",
                 holder != null ? holder : gatewayRunId, gatewayRunId);
     }
 
-    private String recordGatewayRun(ActionSpec spec, RunTrigger trigger, Principal caller, String why, boolean refused) {
-        RunRequest request = RunRequest.of("gateway", spec.name(), trigger, caller.actor()).withProject(spec.project());
+    private String recordGatewayRun(ActionSpec spec, Caller caller, String why, boolean refused) {
+        RunRequest request = RunRequest.of("gateway", spec.name(), caller.trigger(), caller.actor())
+                .withProject(spec.project());
         try (RunHandle run = runs.start(request)) {
             run.log("dispatch of '" + spec.name() + "' to " + spec.serviceName() + " failed: " + why);
             if (refused) {
@@ -160,18 +225,7 @@ public class ActionDispatcher {
         }
     }
 
-    private void auditEvent(String event, String outcome, Principal caller, String detail) {
-        audit.append(new AuditEvent(event, outcome, caller.actor(), caller.person(), caller.client(), detail));
+    private void auditEvent(String event, String outcome, Principal principal, String detail) {
+        audit.append(new AuditEvent(event, outcome, principal.actor(), principal.person(), principal.client(), detail));
     }
-
-    /** A backend's answer may name its run as {@code id}, {@code runId} or {@code run.id}. */
-    static String runIdIn(JsonNode body) {
-        for (JsonNode candidate : new JsonNode[] {body.path("runId"), body.path("id"), body.path("run").path("id")}) {
-            if (candidate.isTextual() && candidate.asText().matches("[A-Za-z0-9_-]{1,64}")) {
-                return candidate.asText();
-            }
-        }
-        return null;
-    }
-
 }

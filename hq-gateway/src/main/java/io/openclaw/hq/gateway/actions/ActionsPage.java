@@ -1,9 +1,9 @@
 package io.openclaw.hq.gateway.actions;
 
 import io.openclaw.hq.gateway.auth.CurrentPrincipal;
-import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.pages.PageContext;
-import io.openclaw.hq.gateway.backends.DisplayCache;
+import io.openclaw.hq.gateway.pages.PageContexts;
+import io.openclaw.hq.gateway.panels.Panel;
 import io.openclaw.hq.platform.errors.ProblemException;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,20 +28,18 @@ public class ActionsPage {
     static class Templates {
         static native TemplateInstance actions(PageContext ctx, List<ActionSpec> actions);
 
-        static native TemplateInstance result(String action, String service, boolean ok, String message, String runId,
-                String runLink, String body);
+        static native TemplateInstance result(String label, String service, boolean ok, String happened, String why,
+                String todo, String runLink, String runLinkText, Panel view);
     }
 
     private final ActionDispatcher dispatcher;
     private final CurrentPrincipal caller;
     private final PageContexts contexts;
-    private final DisplayCache cache;
 
-    public ActionsPage(ActionDispatcher dispatcher, CurrentPrincipal caller, PageContexts contexts, DisplayCache cache) {
+    public ActionsPage(ActionDispatcher dispatcher, CurrentPrincipal caller, PageContexts contexts) {
         this.dispatcher = dispatcher;
         this.caller = caller;
         this.contexts = contexts;
-        this.cache = cache;
     }
 
     @GET
@@ -50,27 +48,33 @@ public class ActionsPage {
         return Templates.actions(contexts.of("actions"), List.copyOf(ActionCatalog.all()));
     }
 
+    /** A started run opens its page (which follows it live); a read shows its answer in place; a failure says why. */
     @POST
     @Path("/{action}")
     @Produces(MediaType.TEXT_HTML)
     public Response run(@PathParam("action") String action) {
+        String label = ActionCatalog.find(action).map(ActionSpec::label).orElse(action);
+        String service = ActionCatalog.find(action).map(ActionSpec::serviceName).orElse("hq-gateway");
         try {
             ExecResult result = dispatcher.exec(action, null, RunTrigger.WEB, caller.get());
-            if (result.runId() != null) {
+            if (result.startedRun()) {
                 return Response.ok().header("HX-Redirect", "/timeline/" + result.service() + "/" + result.runId()).build();
             }
-            return Response.ok(Templates.result(action, result.service(), true, "done", null, null,
-                    result.result().toPrettyString())).build();
+            return Response.ok(Templates.result(label, service, true, "Read from " + service + ".", null,
+                    "Nothing: this only reads.", null, null, result.view())).build();
         } catch (DispatchFailedException e) {
-            String service = ActionCatalog.find(action).map(ActionSpec::serviceName).orElse("?");
-            String link = "/timeline/hq-gateway/" + e.gatewayRunId();
-            return Response.ok(Templates.result(action, service, false, e.title() + ": " + e.getMessage(), e.runId(),
-                    link, null)).build();
+            String todo = switch (e.status()) {
+                case 409 -> "Wait for the run that holds it to end, then press the button again.";
+                case 501 -> service + " does not do this yet; nothing ran.";
+                case 503 -> "Check that " + service + " is up (Overview), then press the button again.";
+                default -> "Read the gateway run for details.";
+            };
+            return Response.ok(Templates.result(label, service, false, label + " did not start: " + e.title() + ".",
+                    e.getMessage(), todo, "/timeline/hq-gateway/" + e.gatewayRunId(),
+                    "The failed dispatch, recorded as a gateway run", null)).build();
         } catch (ProblemException e) {
-            return Response.ok(Templates.result(action, "hq-gateway", false, e.title() + ": " + e.getMessage(), null, null,
-                    null)).build();
-        } finally {
-            cache.clear();
+            return Response.ok(Templates.result(label, "hq-gateway", false, label + " was refused: " + e.title() + ".",
+                    e.getMessage(), "Use one of the buttons on this page.", null, null, null)).build();
         }
     }
 }

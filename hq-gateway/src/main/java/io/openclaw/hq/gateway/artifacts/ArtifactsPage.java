@@ -1,7 +1,8 @@
 package io.openclaw.hq.gateway.artifacts;
 
-import io.openclaw.hq.gateway.pages.PageContexts;
+import io.openclaw.hq.gateway.pages.ErrorPages;
 import io.openclaw.hq.gateway.pages.PageContext;
+import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.platform.errors.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,10 +41,12 @@ public class ArtifactsPage {
 
     private final ArtifactBrowser browser;
     private final PageContexts contexts;
+    private final ErrorPages errors;
 
-    public ArtifactsPage(ArtifactBrowser browser, PageContexts contexts) {
+    public ArtifactsPage(ArtifactBrowser browser, PageContexts contexts, ErrorPages errors) {
         this.browser = browser;
         this.contexts = contexts;
+        this.errors = errors;
     }
 
     @GET
@@ -58,6 +61,15 @@ public class ArtifactsPage {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_OCTET_STREAM})
     public Response view(@PathParam("path") String path, @QueryParam("download") String download,
             @Context UriInfo uri) {
+        try {
+            return show(path, download, uri);
+        } catch (ProblemException e) {
+            // a person followed a link: say what is wrong in words, with the way back
+            return errors.of("artifacts", e, "/artifacts", "Back to the artifacts");
+        }
+    }
+
+    private Response show(String path, String download, UriInfo uri) {
         String raw = uri.getRequestUri().getRawPath();
         if (ENCODED_SEPARATOR.matcher(raw).find()) {
             throw ProblemException.badRequest("path leaves the artifact root: encoded dots, slashes or backslashes are refused");

@@ -22,9 +22,16 @@ final class BackendCalls {
     private BackendCalls() {
     }
 
-    static BackendReply invoke(Backend backend, Supplier<JsonNode> call) {
-        try {
-            return BackendReply.ok(backend, call.get());
+    static BackendReply<JsonNode> invoke(Backend backend, Supplier<Response> call) {
+        try (Response response = call.get()) {
+            int status = response.getStatus();
+            if (status >= 200 && status < 300) {
+                return BackendReply.ok(backend, status, bodyOf(response));
+            }
+            if (status >= 400 && status < 500) {
+                return BackendReply.refused(backend, status, bodyOf(response));
+            }
+            throw new BackendUnavailableException("answered " + status);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500) {
@@ -38,6 +45,9 @@ final class BackendCalls {
 
     private static JsonNode bodyOf(Response response) {
         try {
+            if (!response.hasEntity()) {
+                return MissingNode.getInstance();
+            }
             String text = response.readEntity(String.class);
             if (text == null || text.isBlank()) {
                 return MissingNode.getInstance();

@@ -2,34 +2,48 @@ package io.openclaw.hq.gateway.backends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Instant;
+import java.util.function.Function;
 
 /**
- * What one call to a backend came to: an answer (2xx), a refusal the backend meant (4xx, such as
- * 409 locked or 404 not implemented), or unavailable (down, slow, 5xx, or its circuit open). Pages
- * turn the last into an "unavailable" panel instead of an error page.
+ * What one call to a backend came to: an answer (2xx) read into its contract record, a refusal
+ * the backend meant (4xx, such as 409 locked or 404 not implemented; {@code problem} is its body),
+ * or unavailable (down, slow, 5xx, its circuit open, or an answer that does not fit the contract).
+ * {@code fetchedAt} says how old the answer is, so a cached one can say its age.
  */
-public record BackendReply(Backend backend, Kind kind, int status, JsonNode body, String reason) {
+public record BackendReply<T>(Backend backend, Kind kind, int status, T value, JsonNode problem, String reason,
+        Instant fetchedAt) {
 
     public enum Kind {
         OK, REFUSED, UNAVAILABLE
     }
 
     public BackendReply {
-        body = body == null ? MissingNode.getInstance() : body;
+        problem = problem == null ? MissingNode.getInstance() : problem;
+        fetchedAt = fetchedAt == null ? Instant.now() : fetchedAt;
     }
 
-    public static BackendReply ok(Backend backend, JsonNode body) {
-        return new BackendReply(backend, Kind.OK, 200, body, null);
+    public static <T> BackendReply<T> ok(Backend backend, int status, T value) {
+        return new BackendReply<>(backend, Kind.OK, status, value, null, null, null);
     }
 
-    public static BackendReply refused(Backend backend, int status, JsonNode body) {
-        String detail = body.path("detail").asText(body.path("title").asText(""));
-        return new BackendReply(backend, Kind.REFUSED, status, body,
-                backend.serviceName() + " answered " + status + (detail.isBlank() ? "" : ": " + detail));
+    public static <T> BackendReply<T> refused(Backend backend, int status, JsonNode problem) {
+        String detail = problem.path("detail").asText(problem.path("title").asText(""));
+        return new BackendReply<>(backend, Kind.REFUSED, status, null, problem, backend.serviceName() + " answered "
+                + status + (detail.isBlank() ? "" : ": " + detail), null);
     }
 
-    public static BackendReply unavailable(Backend backend, String reason) {
-        return new BackendReply(backend, Kind.UNAVAILABLE, 0, null, backend.serviceName() + " unavailable: " + reason);
+    public static <T> BackendReply<T> unavailable(Backend backend, String reason) {
+        return new BackendReply<>(backend, Kind.UNAVAILABLE, 0, null, null, backend.serviceName() + " unavailable: " + reason,
+                null);
+    }
+
+    /** The same outcome with the answer turned into another type (a refusal or unavailability carries over). */
+    public <U> BackendReply<U> map(Function<T, U> read) {
+        if (kind != Kind.OK) {
+            return new BackendReply<>(backend, kind, status, null, problem, reason, fetchedAt);
+        }
+        return new BackendReply<>(backend, kind, status, read.apply(value), problem, reason, fetchedAt);
     }
 
     public boolean isOk() {

@@ -1,22 +1,25 @@
 package io.openclaw.hq.gateway.backends;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.platform.runs.RunLogPage;
+import io.openclaw.hq.platform.runs.RunRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
- * Every backend call the gateway makes, each answering a {@link BackendReply} and never throwing:
- * a service that is down, slow or behind an open breaker becomes {@code UNAVAILABLE}.
+ * Every read the pages make of a backend, each answering a {@link BackendReply} of its contract
+ * record and never throwing: a service that is down, slow, behind an open breaker, or whose answer
+ * does not fit the contract becomes {@code UNAVAILABLE}. Short timeouts and one breaker per
+ * service; actions go through {@link BackendActions} instead.
  */
 @ApplicationScoped
 public class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DoctorClient doctor;
     private final LlmClient llm;
@@ -34,16 +37,19 @@ public class Backends {
 
     // ---- the run feed every service has
 
-    public BackendReply runs(Backend backend, String since, int limit) {
-        return guarded(backend, () -> clientOf(backend).call(api -> api.runs(since, limit)));
+    public BackendReply<List<RunRecord>> runs(Backend backend, String since, int limit) {
+        return typed(backend, () -> clientOf(backend).call(api -> api.runs(since, limit)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply run(Backend backend, String id) {
-        return guarded(backend, () -> clientOf(backend).call(api -> api.run(id)));
+    public BackendReply<RunRecord> run(Backend backend, String id) {
+        return typed(backend, () -> clientOf(backend).call(api -> api.run(id)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply runLog(Backend backend, String id, int after) {
-        return guarded(backend, () -> clientOf(backend).call(api -> api.runLog(id, after)));
+    public BackendReply<RunLogPage> runLog(Backend backend, String id, int after) {
+        return typed(backend, () -> clientOf(backend).call(api -> api.runLog(id, after)), new TypeReference<>() {
+        });
     }
 
     private BackendClient<? extends RunsApi> clientOf(Backend backend) {
@@ -58,75 +64,70 @@ public class Backends {
 
     // ---- what the pages show
 
-    public BackendReply doctorReports(int limit) {
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.reports(limit)));
+    public BackendReply<List<DoctorContract.Report>> doctorReports(int limit) {
+        return typed(Backend.DOCTOR, () -> doctor.call(api -> api.reports(limit)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply doctorHistory(int days) {
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.history(days)));
+    public BackendReply<DoctorContract.History> doctorHistory(int days) {
+        return typed(Backend.DOCTOR, () -> doctor.call(api -> api.history(days)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply guardStatus() {
-        return guarded(Backend.DOCTOR, () -> doctor.call(DoctorApi::guardStatus));
+    public BackendReply<DoctorContract.GuardStatus> guardStatus() {
+        return typed(Backend.DOCTOR, () -> doctor.call(DoctorApi::guardStatus), new TypeReference<>() {
+        });
     }
 
-    public BackendReply guardLog(int lines) {
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.guardLog(lines)));
+    public BackendReply<DoctorContract.GuardLog> guardLog(int lines) {
+        return typed(Backend.DOCTOR, () -> doctor.call(api -> api.guardLog(lines)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply llmStatus() {
-        return guarded(Backend.LLM, () -> llm.call(LlmApi::status));
+    public BackendReply<RouterContract.Status> llmStatus() {
+        return typed(Backend.LLM, () -> llm.call(LlmApi::status), new TypeReference<>() {
+        });
     }
 
-    public BackendReply llmSpend(int days) {
-        return guarded(Backend.LLM, () -> llm.call(api -> api.spend(days)));
+    public BackendReply<RouterContract.Spend> llmSpend(int days) {
+        return typed(Backend.LLM, () -> llm.call(api -> api.spend(days)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply notifyStatus() {
-        return guarded(Backend.NOTIFY, () -> notify.call(NotifyApi::status));
+    public BackendReply<NotifyContract.Status> notifyStatus() {
+        return typed(Backend.NOTIFY, () -> notify.call(NotifyApi::status), new TypeReference<>() {
+        });
     }
 
-    public BackendReply notifyDeliveries(int limit) {
-        return guarded(Backend.NOTIFY, () -> notify.call(api -> api.deliveries(limit)));
+    public BackendReply<List<NotifyContract.Delivery>> notifyDeliveries(int limit) {
+        return typed(Backend.NOTIFY, () -> notify.call(api -> api.deliveries(limit)), new TypeReference<>() {
+        });
     }
 
-    public BackendReply somaStatus() {
+    /** soma-sync-service has no contract yet: its status is shown as it comes. */
+    public BackendReply<JsonNode> somaStatus() {
         return guarded(Backend.SOMA, () -> soma.call(SomaApi::status));
     }
 
-    // ---- the work the allowlisted actions start
-
-    public BackendReply runDoctor() {
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.runDoctor(JSON.createObjectNode())));
+    private static <T> BackendReply<T> typed(Backend backend, Supplier<BackendReply<JsonNode>> call, TypeReference<T> type) {
+        return read(guarded(backend, call), type);
     }
 
-    public BackendReply runGuard() {
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.runGuard(JSON.createObjectNode())));
+    /** The body read into its contract record; an answer that does not fit is named, not guessed at. */
+    static <T> BackendReply<T> read(BackendReply<JsonNode> reply, TypeReference<T> type) {
+        if (!reply.isOk()) {
+            return reply.map(body -> null);
+        }
+        try {
+            return reply.map(body -> BackendJson.read(body, type));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s: answer does not fit %s: %s", reply.backend().serviceName(), type.getType().getTypeName(),
+                    e.getMessage());
+            return BackendReply.unavailable(reply.backend(), "answer not understood (does not fit the contract)");
+        }
     }
 
-    public BackendReply heal(String mode) {
-        ObjectNode body = JSON.createObjectNode().put("mode", mode);
-        return guarded(Backend.DOCTOR, () -> doctor.call(api -> api.heal(body)));
-    }
-
-    public BackendReply runLlmDoctor() {
-        return guarded(Backend.LLM, () -> llm.call(api -> api.runDoctor(JSON.createObjectNode())));
-    }
-
-    public BackendReply somaSnapshot(String product) {
-        ObjectNode body = JSON.createObjectNode().put("product", product);
-        return guarded(Backend.SOMA, () -> soma.call(api -> api.snapshot(body)));
-    }
-
-    public BackendReply somaHarvest() {
-        return guarded(Backend.SOMA, () -> soma.call(api -> api.harvest(JSON.createObjectNode())));
-    }
-
-    public BackendReply somaMirror() {
-        return guarded(Backend.SOMA, () -> soma.call(api -> api.mirror(JSON.createObjectNode())));
-    }
-
-    private static BackendReply guarded(Backend backend, Supplier<BackendReply> call) {
+    static BackendReply<JsonNode> guarded(Backend backend, Supplier<BackendReply<JsonNode>> call) {
         try {
             return call.get();
         } catch (CircuitBreakerOpenException e) {

@@ -2,59 +2,52 @@ package io.openclaw.hq.gateway.backends;
 
 import io.openclaw.hq.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Read-only panel data, reused for a couple of seconds and fetched once however many requests
- * want it at the same moment: fifty people on the overview cost each backend one call, and a
- * hanging backend holds up one call rather than fifty. Once an answer is older than the TTL it is
- * still served while one refresh runs in the background, so no page waits on a refresh; a page
- * shows data at most TTL plus one call timeout old. Never used for actions or run output.
+ * Read-only panel data, reused for the TTL (2 s) and fetched once however many requests want it at
+ * the same moment: fifty people on the overview cost each backend one call, and a hanging backend
+ * holds up one call rather than fifty. An answer older than the TTL is never served as if fresh:
+ * the next request starts one refresh and everyone asking meanwhile waits for it (at most one
+ * call's timeout), so after idling the first page shows what the backend says now. Keys start
+ * with the service name, so an action can drop what its service said. Never used for actions or
+ * run output.
  */
 @ApplicationScoped
 public class DisplayCache {
 
-    private record Entry(long fetchedAt, CompletableFuture<BackendReply> reply) {
+    private record Entry(long startedAt, CompletableFuture<? extends BackendReply<?>> reply) {
     }
 
     private final long ttlNanos;
+    private final Duration ttl;
     private final FanOut fanOut;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     public DisplayCache(GatewayConfig config, FanOut fanOut) {
-        this.ttlNanos = config.backends().displayCacheTtl().toNanos();
+        this.ttl = config.backends().displayCacheTtl();
+        this.ttlNanos = ttl.toNanos();
         this.fanOut = fanOut;
     }
 
-    public CompletableFuture<BackendReply> get(String key, Supplier<BackendReply> call) {
+    /** {@code key} starts with the owning service's name, e.g. {@code doctor-service:reports}. */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<BackendReply<T>> get(String key, Supplier<BackendReply<T>> call) {
         long now = System.nanoTime();
-        Entry current = entries.get(key);
-        if (current != null && ttlNanos > 0) {
-            if (!current.reply().isDone() || now - current.fetchedAt() < ttlNanos) {
-                return current.reply();
-            }
-            if (refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
-                fanOut.submit(call).whenComplete((reply, error) -> {
-                    if (reply != null) {
-                        entries.put(key, new Entry(System.nanoTime(), CompletableFuture.completedFuture(reply)));
-                    }
-                    refreshing.remove(key);
-                });
-            }
-            return current.reply();
-        }
-        // nothing cached yet (or caching off): one call, shared by everyone asking meanwhile
-        Entry fresh = entries.compute(key, (k, existing) -> existing != null && !existing.reply().isDone()
-                ? existing : new Entry(now, fanOut.submit(call)));
-        return fresh.reply();
+        Entry entry = entries.compute(key, (k, existing) -> existing != null
+                && (!existing.reply().isDone() || now - existing.startedAt() < ttlNanos)
+                        ? existing
+                        : new Entry(now, fanOut.submit(call)));
+        return (CompletableFuture<BackendReply<T>>) entry.reply();
     }
 
-    public BackendReply getNow(String key, Supplier<BackendReply> call) {
+    public <T> BackendReply<T> getNow(String key, Supplier<BackendReply<T>> call) {
         return get(key, call).join();
     }
 
@@ -64,12 +57,22 @@ public class DisplayCache {
         generation.incrementAndGet();
     }
 
-    /** Changes on every {@link #clear()}, so other caches of display data can tell they are stale. */
+    /** Drops what one service said, e.g. when a run of it has ended. */
+    public void clear(String service) {
+        entries.keySet().removeIf(key -> key.startsWith(service + ":"));
+        generation.incrementAndGet();
+    }
+
+    /** Changes on every clear, so other caches of display data can tell they are stale. */
     public long generation() {
         return generation.get();
     }
 
     public long ttlNanos() {
         return ttlNanos;
+    }
+
+    public Duration ttl() {
+        return ttl;
     }
 }

@@ -1,6 +1,5 @@
 package io.openclaw.hq.gateway.backends;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.platform.auth.InternalTokenHeaderFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,10 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** notify-service (8783): alert state and deliveries. */
+/** notify-service (8783): channel state, quota, deliveries. */
 @RegisterRestClient(configKey = "notify")
 @RegisterClientHeaders(InternalTokenHeaderFactory.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,10 +20,9 @@ interface NotifyApi extends RunsApi {
 
     @GET
     @Path("/status")
-    JsonNode status();
+    Response status();
 
     @GET
     @Path("/deliveries")
-    JsonNode deliveries(@QueryParam("limit") Integer limit);
-
+    Response deliveries(@QueryParam("limit") Integer limit);
 }

@@ -1,6 +1,5 @@
 package io.openclaw.hq.gateway.backends;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.platform.auth.InternalTokenHeaderFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;

@@ -1,23 +1,26 @@
 package io.openclaw.hq.gateway.backends;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
-/** The run feed every service offers (the platform's RunResource), declared once for all five clients. */
+/**
+ * The run feed every service offers (the platform's RunsResource), declared once for all five
+ * clients: {@code List<RunRecord>}, {@code RunRecord}, {@code RunLogPage}.
+ */
 public interface RunsApi {
 
     @GET
     @Path("/runs")
-    JsonNode runs(@QueryParam("since") String since, @QueryParam("limit") Integer limit);
+    Response runs(@QueryParam("since") String since, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/runs/{id}")
-    JsonNode run(@PathParam("id") String id);
+    Response run(@PathParam("id") String id);
 
     @GET
     @Path("/runs/{id}/log")
-    JsonNode runLog(@PathParam("id") String id, @QueryParam("after") Integer after);
+    Response runLog(@PathParam("id") String id, @QueryParam("after") Integer after);
 }

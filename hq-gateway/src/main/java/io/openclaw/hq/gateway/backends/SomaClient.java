@@ -3,6 +3,7 @@ package io.openclaw.hq.gateway.backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -30,7 +31,7 @@ public class SomaClient implements BackendClient<SomaApi> {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1,
             failOn = BackendUnavailableException.class)
     @CircuitBreakerName("soma-sync-service")
-    public BackendReply call(Function<SomaApi, JsonNode> request) {
+    public BackendReply<JsonNode> call(Function<SomaApi, Response> request) {
         return BackendCalls.invoke(Backend.SOMA, () -> request.apply(api));
     }
 }

@@ -61,11 +61,8 @@ public interface GatewayConfig {
         @WithDefault("16")
         int fanOutThreads();
 
-        /** How long a run page keeps streaming the output of a run that does not finish. */
-        @WithDefault("PT30M")
-        Duration maxStream();
 
-        /** Between two polls of a running run's log while streaming it. */
+        /** Between two polls of a running run's log while its page follows it. */
         @WithDefault("PT0.5S")
         Duration streamPoll();
     }

@@ -7,6 +7,10 @@ import io.openclaw.hq.gateway.artifacts.ArtifactEntry;
 import io.openclaw.hq.gateway.artifacts.ArtifactPreview;
 import io.openclaw.hq.gateway.audit.AuditEntry;
 import io.openclaw.hq.gateway.audit.AuditVerification;
+import io.openclaw.hq.gateway.backends.DoctorContract;
+import io.openclaw.hq.gateway.backends.NotifyContract;
+import io.openclaw.hq.gateway.backends.RouterContract;
+import io.openclaw.hq.gateway.panels.Item;
 import io.openclaw.hq.gateway.panels.KeyValue;
 import io.openclaw.hq.gateway.panels.OverviewView;
 import io.openclaw.hq.gateway.panels.Panel;
@@ -24,7 +28,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {ActionSpec.class, ArtifactEntry.class, ArtifactPreview.class, AuditEntry.class,
         AuditVerification.class, ExecRequest.class, ExecResult.class, KeyValue.class, Panel.class, Project.class,
         ProjectCard.class, ProjectSchedule.class, ProjectsFile.class, RunFeedPage.class, RunLogView.class, RunView.class,
-        SourceState.class, OverviewView.class})
+        SourceState.class, OverviewView.class, Item.class,
+        // what the backends answer, read by BackendJson
+        DoctorContract.Report.class, DoctorContract.Check.class, DoctorContract.Posture.class, DoctorContract.History.class,
+        DoctorContract.HistoryPoint.class, DoctorContract.GuardStatus.class, DoctorContract.GuardEntry.class,
+        DoctorContract.GuardLog.class, RouterContract.Status.class, RouterContract.Provider.class,
+        RouterContract.Router.class, RouterContract.Fallback.class, RouterContract.Route.class,
+        RouterContract.ReviewCaps.class, RouterContract.Budget.class, RouterContract.ConfigHealth.class,
+        RouterContract.DoctorSummary.class, RouterContract.ProviderCheck.class, RouterContract.Spend.class,
+        RouterContract.DailySpend.class, NotifyContract.Status.class, NotifyContract.Channel.class,
+        NotifyContract.Delivery.class})
 public final class JsonModels {
 
     private JsonModels() {

@@ -1,5 +1,7 @@
 package io.openclaw.hq.gateway.pages;
 
+import io.openclaw.hq.gateway.actions.ActionCatalog;
+import io.openclaw.hq.gateway.actions.ActionSpec;
 import io.openclaw.hq.gateway.runs.RunView;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
@@ -38,6 +40,28 @@ public class PageExtensions {
             return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         return (ms / 60_000) + " min " + ((ms / 1000) % 60) + " s";
+    }
+
+    /** The action's label in words ("Run guard once"), or its name when it is not one of HQ's buttons. */
+    static String actionLabel(RunView run) {
+        if (run.action() == null) {
+            return "run";
+        }
+        return ActionCatalog.find(run.action()).map(ActionSpec::label).orElse(run.action());
+    }
+
+    /** How the run was started, in words. */
+    static String triggerWords(RunView run) {
+        if (run.trigger() == null) {
+            return "—";
+        }
+        return switch (run.trigger()) {
+            case "web" -> "a button on HQ (web)";
+            case "sms" -> "an SMS command (sms)";
+            case "api" -> "an API client (api)";
+            case "timer" -> "its schedule (timer)";
+            default -> run.trigger();
+        };
     }
 
     static String link(RunView run) {

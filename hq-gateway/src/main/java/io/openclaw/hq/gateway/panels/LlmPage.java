@@ -1,7 +1,7 @@
 package io.openclaw.hq.gateway.panels;
 
-import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.pages.PageContext;
+import io.openclaw.hq.gateway.pages.PageContexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

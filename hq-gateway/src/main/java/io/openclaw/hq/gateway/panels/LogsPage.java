@@ -1,8 +1,8 @@
 package io.openclaw.hq.gateway.panels;
 
-import io.openclaw.hq.gateway.pages.QueryParams;
-import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.pages.PageContext;
+import io.openclaw.hq.gateway.pages.PageContexts;
+import io.openclaw.hq.gateway.pages.QueryParams;
 import io.openclaw.hq.platform.errors.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -2,6 +2,8 @@ package io.openclaw.hq.gateway.panels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.gateway.backends.BackendReply;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,9 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns backend answers into panels. The backends' bodies may differ from what the gateway
- * expects, so everything is read defensively: known field names first, then whatever scalars are
- * there, never a failure. Fields whose name suggests a secret are never shown.
+ * Turns a backend's typed answer into a panel, or into an unavailable / not-implemented one; and
+ * the few words every panel shares (tones, labels for keys a contract leaves open).
  */
 public final class PanelReader {
 
@@ -25,7 +26,7 @@ public final class PanelReader {
     }
 
     /** The reply's panel, or an unavailable / not-implemented one. */
-    public static Panel panel(String title, BackendReply reply, Function<JsonNode, Panel> ok) {
+    public static <T> Panel panel(String title, BackendReply<T> reply, Function<T, Panel> ok) {
         String service = reply.backend().serviceName();
         if (reply.isUnavailable()) {
             return Panel.unavailable(title, service, reply.reason());
@@ -36,14 +37,20 @@ public final class PanelReader {
         if (!reply.isOk()) {
             return Panel.unavailable(title, service, reply.reason());
         }
-        try {
-            return ok.apply(reply.body());
-        } catch (RuntimeException e) {
-            return Panel.unavailable(title, service, "answer not understood");
-        }
+        return ok.apply(reply.value());
     }
 
-    /** Scalars of an object, one level of nesting as {@code a.b}. */
+    /** The panel saying when its answer was fetched, and its age when older than {@code ttl}. */
+    public static Panel dated(Panel panel, BackendReply<?> reply, Duration ttl, Instant now) {
+        Duration age = Duration.between(reply.fetchedAt(), now);
+        String ageText = age.compareTo(ttl) > 0 && age.toSeconds() >= 1 ? Words.age(age) : null;
+        return panel.dated(Words.time(reply.fetchedAt()), ageText);
+    }
+
+    /**
+     * Scalars of an object a contract leaves open (such as a channel's quota), one level of nesting,
+     * with keys in words; fields whose name suggests a secret are never shown.
+     */
     public static List<KeyValue> scalars(JsonNode node) {
         List<KeyValue> rows = new ArrayList<>();
         collect("", node, rows, 0);
@@ -51,25 +58,21 @@ public final class PanelReader {
     }
 
     private static void collect(String prefix, JsonNode node, List<KeyValue> rows, int depth) {
-        if (!node.isObject() || depth > 1) {
+        if (node == null || !node.isObject() || depth > 1) {
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext() && rows.size() < MAX_ROWS) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String name = prefix + field.getKey();
             if (isHidden(field.getKey())) {
                 continue;
             }
+            String name = prefix + Words.label(field.getKey());
             JsonNode value = field.getValue();
             if (value.isValueNode() && !value.isNull()) {
                 rows.add(new KeyValue(name, value.asText(), tone(value.asText())));
             } else if (value.isObject()) {
-                collect(name + ".", value, rows, depth + 1);
-            } else if (value.isArray() && value.size() <= 10 && allScalars(value)) {
-                List<String> items = new ArrayList<>();
-                value.forEach(v -> items.add(v.asText()));
-                rows.add(new KeyValue(name, String.join(", ", items), ""));
+                collect(name + ": ", value, rows, depth + 1);
             }
         }
     }
@@ -80,64 +83,17 @@ public final class PanelReader {
                 || lower.contains("secret") || lower.contains("password") || lower.endsWith("token");
     }
 
-    private static boolean allScalars(JsonNode array) {
-        for (JsonNode item : array) {
-            if (!item.isValueNode()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** ok / warn / bad from the words services use for states. */
     public static String tone(String value) {
         String v = value == null ? "" : value.toLowerCase(Locale.ROOT);
         return switch (v) {
-            case "pass", "ok", "up", "success", "healthy", "true", "green", "active", "valid", "configured" -> "ok";
-            case "warn", "warning", "degraded", "yellow", "running", "queued", "skipped" -> "warn";
-            case "fail", "failed", "failure", "down", "error", "red", "false", "invalid", "interrupted", "refused" -> "bad";
+            case "pass", "ok", "up", "success", "healthy", "true", "green", "active", "valid", "closed", "sent",
+                    "remediated" -> "ok";
+            case "warn", "warning", "degraded", "yellow", "running", "queued", "skipped", "half_open", "half-open",
+                    "suppressed", "dry_run", "sending", "locked" -> "warn";
+            case "fail", "failed", "failure", "down", "error", "red", "false", "invalid", "interrupted", "refused", "open",
+                    "missing_key", "not_configured", "remediation_failed" -> "bad";
             default -> "";
         };
-    }
-
-    /** The first array found at the root or under one of {@code names}. */
-    public static JsonNode array(JsonNode body, String... names) {
-        if (body.isArray()) {
-            return body;
-        }
-        for (String name : names) {
-            if (body.path(name).isArray()) {
-                return body.path(name);
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    /** The first text among {@code names}. */
-    public static String text(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.path(name);
-            if (value.isValueNode() && !value.isNull()) {
-                return value.asText();
-            }
-        }
-        return null;
-    }
-
-    public static double number(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.path(name);
-            if (value.isNumber()) {
-                return value.asDouble();
-            }
-            if (value.isTextual()) {
-                try {
-                    return Double.parseDouble(value.asText());
-                } catch (NumberFormatException ignored) {
-                    // try the next name
-                }
-            }
-        }
-        return 0;
     }
 }

@@ -1,59 +1,95 @@
 package io.openclaw.hq.gateway.panels;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Bar charts drawn on the server as SVG: no script, and the viewBox scales them to a phone.
- * Labels are escaped; numbers are the only other input.
+ * Bar charts drawn on the server as SVG, one bar per day with its parts stacked, and an HTML legend
+ * under it. The viewBox keeps its proportions when scaled (no {@code preserveAspectRatio="none"}),
+ * so labels stay readable from 390 px up. Labels are escaped; numbers are the only other input.
  */
 public final class SvgCharts {
 
-    /** One bar: a label under it and up to two stacked values (pass below, fail on top). */
-    public record Bar(String label, double low, double high) {
+    /** One part of a bar: its value and the series it belongs to. */
+    public record Part(String series, double value) {
     }
 
-    static final int WIDTH = 600;
-    static final int HEIGHT = 160;
-    static final int BASELINE = 130;
+    /** One bar: the label under it (a date) and its parts, stacked bottom up in series order. */
+    public record Bar(String label, List<Part> parts) {
+
+        double total() {
+            return parts.stream().mapToDouble(Part::value).sum();
+        }
+    }
+
+    /** A series: its name in the legend and the CSS class that colours it. */
+    public record Series(String name, String cssClass) {
+    }
+
+    static final int WIDTH = 360;
+    static final int HEIGHT = 190;
+    static final int TOP = 12;
+    static final int BASELINE = 160;
 
     private SvgCharts() {
     }
 
-    public static String stacked(String title, List<Bar> bars, String lowClass, String highClass, String unit) {
+    public static String stacked(String title, List<Bar> bars, List<Series> series, String unit) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\" preserveAspectRatio=\"none\">");
-        if (bars.isEmpty()) {
-            svg.append("<text x=\"10\" y=\"80\" class=\"chart-empty\">no data</text></svg>");
-            return svg.toString();
+                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\">");
+        double max = bars.stream().mapToDouble(Bar::total).max().orElse(0);
+        if (bars.isEmpty() || max <= 0) {
+            svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"90\" text-anchor=\"middle\" class=\"chart-empty\">")
+                    .append(bars.isEmpty() ? "no data" : "nothing yet in these days").append("</text>");
         }
-        double max = bars.stream().mapToDouble(b -> b.low() + b.high()).max().orElse(0);
-        double scale = max <= 0 ? 0 : (BASELINE - 10) / max;
-        double slot = (double) WIDTH / bars.size();
+        Map<String, String> classes = new LinkedHashMap<>();
+        series.forEach(s -> classes.put(s.name(), s.cssClass()));
+        double scale = max <= 0 ? 0 : (BASELINE - TOP) / max;
+        double slot = bars.isEmpty() ? WIDTH : (double) WIDTH / bars.size();
         double barWidth = Math.max(2, slot * 0.7);
+        int labelEvery = bars.size() <= 8 ? 1 : (int) Math.ceil(bars.size() / 6.0);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double x = i * slot + (slot - barWidth) / 2;
-            double lowHeight = bar.low() * scale;
-            double highHeight = bar.high() * scale;
-            svg.append("<g><title>").append(escape(bar.label())).append(": ").append(number(bar.low()));
-            if (highClass != null) {
-                svg.append(" / ").append(number(bar.high()));
+            svg.append("<g><title>").append(escape(bar.label())).append(": ");
+            List<String> parts = new ArrayList<>();
+            for (Part part : bar.parts()) {
+                parts.add(escape(part.series()) + " " + number(part.value()) + escape(unit));
             }
-            svg.append(escape(unit)).append("</title>");
-            rect(svg, x, BASELINE - lowHeight, barWidth, lowHeight, lowClass);
-            if (highClass != null) {
-                rect(svg, x, BASELINE - lowHeight - highHeight, barWidth, highHeight, highClass);
+            svg.append(String.join(", ", parts)).append("</title>");
+            double y = BASELINE;
+            for (Part part : bar.parts()) {
+                double h = part.value() * scale;
+                if (h <= 0) {
+                    continue;
+                }
+                y -= h;
+                rect(svg, x, y, barWidth, h, classes.getOrDefault(part.series(), "series-0"));
             }
             svg.append("</g>");
-            if (bars.size() <= 10 || i % Math.max(1, bars.size() / 6) == 0) {
-                svg.append("<text x=\"").append(number(x)).append("\" y=\"").append(HEIGHT - 12)
-                        .append("\" class=\"chart-label\">").append(escape(shortLabel(bar.label()))).append("</text>");
+            if (i % labelEvery == 0) {
+                svg.append("<text x=\"").append(number(x + barWidth / 2)).append("\" y=\"").append(HEIGHT - 12)
+                        .append("\" text-anchor=\"middle\" class=\"chart-label\">").append(escape(shortLabel(bar.label())))
+                        .append("</text>");
             }
         }
         svg.append("<line x1=\"0\" y1=\"").append(BASELINE).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
-                .append(BASELINE).append("\" class=\"chart-axis\"/></svg>");
+                .append(BASELINE).append("\" class=\"chart-axis\"/>");
+        if (max > 0) {
+            svg.append("<text x=\"2\" y=\"").append(TOP - 2).append("\" class=\"chart-label\">max ")
+                    .append(number(max)).append(escape(unit)).append("</text>");
+        }
+        svg.append("</svg>");
+        svg.append("<ul class=\"legend\">");
+        for (Series s : series) {
+            svg.append("<li><span class=\"swatch ").append(s.cssClass()).append("\"></span>").append(escape(s.name()))
+                    .append("</li>");
+        }
+        svg.append("</ul>");
         return svg.toString();
     }
 

@@ -1,8 +1,8 @@
 package io.openclaw.hq.gateway.projects;
 
 import io.openclaw.hq.gateway.actions.ActionCatalog;
-import io.openclaw.hq.gateway.runs.RunFeed;
 import io.openclaw.hq.gateway.actions.ActionSpec;
+import io.openclaw.hq.gateway.runs.RunFeed;
 import io.openclaw.hq.gateway.runs.RunFeedPage;
 import io.openclaw.hq.gateway.runs.RunView;
 import jakarta.enterprise.context.ApplicationScoped;

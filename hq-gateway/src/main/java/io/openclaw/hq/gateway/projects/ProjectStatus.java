@@ -21,10 +21,7 @@ public final class ProjectStatus {
 
     /** A run belongs to a project when it names it, or names none and comes from one of its services. */
     public static boolean belongs(RunView run, Project project) {
-        if (run.project() != null) {
-            return run.project().equals(project.id());
-        }
-        return project.services().contains(run.service());
+        return run.belongsTo(project.id(), project.services());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.openclaw.hq.gateway.projects;
 
-import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.pages.PageContext;
+import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.platform.config.ConfigInvalidException;
 import io.openclaw.hq.platform.config.ConfigViolation;
 import io.quarkus.qute.CheckedTemplate;

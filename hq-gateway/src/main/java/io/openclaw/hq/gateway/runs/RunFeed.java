@@ -1,12 +1,13 @@
 package io.openclaw.hq.gateway.runs;
 
-import io.openclaw.hq.gateway.backends.DisplayCache;
-import io.openclaw.hq.gateway.backends.FanOut;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.gateway.backends.Backend;
 import io.openclaw.hq.gateway.backends.BackendReply;
 import io.openclaw.hq.gateway.backends.Backends;
+import io.openclaw.hq.gateway.backends.DisplayCache;
+import io.openclaw.hq.gateway.backends.FanOut;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.openclaw.hq.platform.runs.RunLogPage;
+import io.openclaw.hq.platform.runs.RunRecord;
 import io.openclaw.hq.platform.runs.RunRecorder;
 import io.openclaw.hq.platform.runs.RunStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,11 +65,11 @@ public class RunFeed {
         List<RunView> merged = new ArrayList<>();
         List<SourceState> sources = new ArrayList<>();
         List<Backend> wanted = new ArrayList<>();
-        List<CompletableFuture<BackendReply>> replies = new ArrayList<>();
+        List<CompletableFuture<BackendReply<List<RunRecord>>>> replies = new ArrayList<>();
         for (Backend backend : Backend.values()) {
             if (filter.service() == null || filter.service().equals(backend.serviceName())) {
                 wanted.add(backend);
-                replies.add(cache.get("runs:" + backend + ":" + fetch, () -> backends.runs(backend, null, fetch)));
+                replies.add(cache.get(backend.serviceName() + ":runs:" + fetch, () -> backends.runs(backend, null, fetch)));
             }
         }
         if (filter.service() == null || GATEWAY.equals(filter.service())) {
@@ -77,16 +78,15 @@ public class RunFeed {
         }
         for (int i = 0; i < wanted.size(); i++) {
             Backend backend = wanted.get(i);
-            BackendReply reply = replies.get(i).join();
-            if (reply.isOk() && reply.body().isArray()) {
-                reply.body().forEach(node -> merged.add(RunView.from(node, backend.serviceName())));
+            BackendReply<List<RunRecord>> reply = replies.get(i).join();
+            if (reply.isOk()) {
+                reply.value().forEach(record -> merged.add(RunView.from(record, backend.serviceName())));
                 sources.add(new SourceState(backend.serviceName(), true, null));
             } else {
-                sources.add(new SourceState(backend.serviceName(), false,
-                        reply.isOk() ? "answered something other than a list of runs" : reply.reason()));
+                sources.add(new SourceState(backend.serviceName(), false, reply.reason()));
             }
         }
-        List<RunView> filtered = merged.stream().filter(run -> matches(run, filter)).sorted(NEWEST_FIRST).toList();
+        List<RunView> filtered = merged.stream().filter(filter::matches).sorted(NEWEST_FIRST).toList();
         int from = Math.min(filtered.size(), page * size);
         int to = Math.min(filtered.size(), from + size);
         return new RunFeedPage(filtered.subList(from, to), page, size, filtered.size() > to, sources);
@@ -110,12 +110,6 @@ public class RunFeed {
         return page(RunFilter.none(), 0, size);
     }
 
-    static boolean matches(RunView run, RunFilter filter) {
-        return (filter.service() == null || filter.service().equals(run.service()))
-                && (filter.status() == null || filter.status().equals(run.status()))
-                && (filter.project() == null || filter.project().equals(run.project()));
-    }
-
     /** One run; an unknown service or id is a 404, an unreachable service a 503. */
     public RunView find(String service, String id) {
         checkId(id);
@@ -123,9 +117,9 @@ public class RunFeed {
             return ownRuns.find(id).map(RunView::from).orElseThrow(() -> ProblemException.notFound("no run " + id));
         }
         Backend backend = backendOf(service);
-        BackendReply reply = backends.run(backend, id);
+        BackendReply<RunRecord> reply = backends.run(backend, id);
         if (reply.isOk()) {
-            return RunView.from(reply.body(), backend.serviceName());
+            return RunView.from(reply.value(), backend.serviceName());
         }
         if (reply.isUnavailable()) {
             throw new ProblemException(503, "service unavailable", reply.reason());
@@ -140,14 +134,14 @@ public class RunFeed {
         if (own.isPresent()) {
             return own;
         }
-        List<CompletableFuture<BackendReply>> replies = new ArrayList<>();
+        List<CompletableFuture<BackendReply<RunRecord>>> replies = new ArrayList<>();
         for (Backend backend : Backend.values()) {
             replies.add(fanOut.submit(() -> backends.run(backend, id)));
         }
         for (int i = 0; i < replies.size(); i++) {
-            BackendReply reply = replies.get(i).join();
-            if (reply.isOk() && reply.body().isObject()) {
-                return Optional.of(RunView.from(reply.body(), Backend.values()[i].serviceName()));
+            BackendReply<RunRecord> reply = replies.get(i).join();
+            if (reply.isOk()) {
+                return Optional.of(RunView.from(reply.value(), Backend.values()[i].serviceName()));
             }
         }
         return Optional.empty();
@@ -155,6 +149,9 @@ public class RunFeed {
 
     public RunLogView log(String service, String id, int after) {
         checkId(id);
+        if (after < 0) {
+            throw ProblemException.badRequest("after must be 0 or more, was " + after);
+        }
         if (GATEWAY.equals(service)) {
             RunView run = find(service, id);
             Path file = recorder.directoryOf(id).orElseThrow(() -> ProblemException.notFound("no run " + id))
@@ -167,16 +164,13 @@ public class RunFeed {
                 throw new UncheckedIOException(e);
             }
         }
-        BackendReply reply = backends.runLog(backendOf(service), id, after);
+        BackendReply<RunLogPage> reply = backends.runLog(backendOf(service), id, after);
         if (!reply.isOk()) {
             throw new ProblemException(reply.isUnavailable() ? 503 : 404,
                     reply.isUnavailable() ? "service unavailable" : "not found", reply.reason());
         }
-        JsonNode body = reply.body();
-        List<String> lines = new ArrayList<>();
-        body.path("lines").forEach(line -> lines.add(line.asText()));
-        int next = body.path("next").isInt() ? body.path("next").asInt() : after + lines.size();
-        return new RunLogView(id, after, next, lines, body.path("finished").asBoolean(false));
+        RunLogPage page = reply.value();
+        return new RunLogView(id, after, page.next(), page.lines() == null ? List.of() : page.lines(), page.finished());
     }
 
     public static Backend backendOf(String service) {

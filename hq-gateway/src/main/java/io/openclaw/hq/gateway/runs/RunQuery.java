@@ -1,7 +1,10 @@
 package io.openclaw.hq.gateway.runs;
 
 import io.openclaw.hq.gateway.backends.Backend;
+import io.openclaw.hq.gateway.projects.Project;
+import io.openclaw.hq.gateway.projects.ProjectRegistry;
 import io.openclaw.hq.platform.errors.ProblemException;
+import java.util.List;
 import java.util.Set;
 
 /** Query parameters of the run feed, checked so a typo is a 400 that says so, not an empty list. */
@@ -12,7 +15,8 @@ public final class RunQuery {
     private RunQuery() {
     }
 
-    public static RunFilter filter(String project, String service, String status) {
+    /** The filter; a project must be one of the registry's, and brings its services (the project rule). */
+    public static RunFilter filter(String project, String service, String status, ProjectRegistry registry) {
         String p = blank(project);
         String s = blank(service);
         String st = blank(status);
@@ -22,10 +26,17 @@ public final class RunQuery {
         if (st != null && !STATUSES.contains(st)) {
             throw ProblemException.badRequest("status must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
         }
-        if (p != null && !p.matches("[a-z][a-z0-9_]{1,63}")) {
+        if (p == null) {
+            return new RunFilter(null, s, st);
+        }
+        if (!p.matches("[a-z][a-z0-9_]{1,63}")) {
             throw ProblemException.badRequest("project must be a project id such as infra_openclaw");
         }
-        return new RunFilter(p, s, st);
+        List<Project> projects = registry.current().require().projects();
+        Project known = projects.stream().filter(candidate -> candidate.id().equals(p)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("no project '" + p + "'; known: "
+                        + String.join(", ", projects.stream().map(Project::id).toList())));
+        return new RunFilter(p, known.services(), s, st);
     }
 
     public static void checkService(String service) {

@@ -1,12 +1,15 @@
 package io.openclaw.hq.gateway.runs;
 
-import io.openclaw.hq.gateway.pages.QueryParams;
-import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.backends.Backend;
+import io.openclaw.hq.gateway.backends.DisplayCache;
 import io.openclaw.hq.gateway.config.GatewayConfig;
-import io.openclaw.hq.gateway.projects.ProjectRegistry;
+import io.openclaw.hq.gateway.pages.ErrorPages;
 import io.openclaw.hq.gateway.pages.PageContext;
+import io.openclaw.hq.gateway.pages.PageContexts;
+import io.openclaw.hq.gateway.pages.QueryParams;
 import io.openclaw.hq.gateway.projects.Project;
+import io.openclaw.hq.gateway.projects.ProjectRegistry;
+import io.openclaw.hq.platform.errors.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -14,16 +17,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs: the merged feed (filtered, paged) and a run's page. While a run is going its page streams
- * the output through server-sent events, polling the owning service's log endpoint.
+ * Runs: the merged feed (filtered, paged) and a run's page. While a run is going its page follows
+ * the owning service's {@code /runs/{id}/log?after=} line by line (htmx polls {@code /output}), and
+ * when it ends the page shows the final state from that service's run record.
  */
 @Path("/timeline")
 public class RunsPage {
@@ -35,26 +37,34 @@ public class RunsPage {
         static native TemplateInstance runs(PageContext ctx, RunFeedPage feed, RunFilter filter, List<String> projects,
                 List<String> services, List<String> statuses, String query);
 
-        static native TemplateInstance run(PageContext ctx, RunView run, RunLogView log, String streamUrl);
+        static native TemplateInstance run(PageContext ctx, RunView run, RunOutcome outcome, RunLogView log,
+                String outputNote, String pollUrl, long pollMillis);
+
+        static native TemplateInstance output(List<String> lines, String pollUrl, long pollMillis, String note);
     }
 
     private final RunFeed feed;
     private final PageContexts contexts;
     private final ProjectRegistry registry;
     private final GatewayConfig config;
+    private final ErrorPages errors;
+    private final DisplayCache cache;
 
-    public RunsPage(RunFeed feed, PageContexts contexts, ProjectRegistry registry, GatewayConfig config) {
+    public RunsPage(RunFeed feed, PageContexts contexts, ProjectRegistry registry, GatewayConfig config, ErrorPages errors,
+            DisplayCache cache) {
         this.feed = feed;
         this.contexts = contexts;
         this.registry = registry;
         this.config = config;
+        this.errors = errors;
+        this.cache = cache;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance runs(@QueryParam("project") String project, @QueryParam("service") String service,
             @QueryParam("status") String status, @QueryParam("page") String page) {
-        RunFilter filter = RunQuery.filter(project, service, status);
+        RunFilter filter = RunQuery.filter(project, service, status, registry);
         RunFeedPage result = feed.page(filter, QueryParams.integer("page", page, 0), PAGE_SIZE);
         List<String> services = new ArrayList<>();
         services.add(RunFeed.GATEWAY);
@@ -73,49 +83,60 @@ public class RunsPage {
     @GET
     @Path("/{service}/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance run(@PathParam("service") String service, @PathParam("id") String id) {
-        RunQuery.checkService(service);
-        RunView run = feed.find(service, id);
+    public Response run(@PathParam("service") String service, @PathParam("id") String id) {
+        RunView run;
+        try {
+            RunQuery.checkService(service);
+            run = feed.find(service, id);
+        } catch (ProblemException e) {
+            return errors.of("runs", e, "/timeline", "Back to all runs");
+        }
         RunLogView log;
+        String outputNote = null;
         try {
             log = feed.log(service, id, 0);
         } catch (RuntimeException unavailable) {
-            log = new RunLogView(id, 0, 0, List.of("(output unavailable: the service did not answer)"), true);
+            log = new RunLogView(id, 0, 0, List.of(), true);
+            outputNote = "Output unavailable: " + service + " did not answer.";
         }
-        String stream = run.isFinished() && log.finished() ? null
-                : "/timeline/" + service + "/" + id + "/events?after=" + log.next();
-        return Templates.run(contexts.of("runs"), run, log, stream);
+        String poll = run.isFinished() && log.finished() ? null : outputUrl(service, id, log.next());
+        return Response.ok(Templates.run(contexts.of("runs"), run, RunOutcome.of(run), log, outputNote, poll,
+                config.backends().streamPoll().toMillis())).build();
     }
 
-    /** {@code line} events with new output, then one {@code end} event carrying the final status. */
+    /**
+     * The live output of a running run, for the run page's poller: the lines after {@code after}
+     * and the next poller; once the owning service says the run has finished (and every line is
+     * out), the page is reloaded to show the final state from its run record, and what that
+     * service's panels show is fetched afresh.
+     */
     @GET
-    @Path("/{service}/{id}/events")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("service") String service, @PathParam("id") String id,
-            @QueryParam("after") String afterParam, @Context SseEventSink sink, @Context Sse sse) {
+    @Path("/{service}/{id}/output")
+    @Produces(MediaType.TEXT_HTML)
+    public Response output(@PathParam("service") String service, @PathParam("id") String id,
+            @QueryParam("after") String afterParam) {
         RunQuery.checkService(service);
         int after = QueryParams.integer("after", afterParam, 0);
-        long deadline = System.nanoTime() + config.backends().maxStream().toNanos();
-        try (sink) {
-            while (!sink.isClosed()) {
-                RunLogView page = feed.log(service, id, after);
-                for (String line : page.lines()) {
-                    sink.send(sse.newEvent("line", line)).toCompletableFuture().join();
-                }
-                after = page.next();
-                if (page.finished() || System.nanoTime() > deadline) {
-                    String status = page.finished() ? feed.find(service, id).status() : "still running (stream ended)";
-                    sink.send(sse.newEvent("end", status)).toCompletableFuture().join();
-                    return;
-                }
-                Thread.sleep(config.backends().streamPoll().toMillis());
+        RunLogView page;
+        try {
+            page = feed.log(service, id, after);
+        } catch (ProblemException e) {
+            if (e.status() == 400) {
+                throw e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (!sink.isClosed()) {
-                sink.send(sse.newEvent("end", "output unavailable"));
-            }
+            // the service did not answer this time: keep polling from where we were
+            return Response.ok(Templates.output(List.of(), outputUrl(service, id, after),
+                    config.backends().streamPoll().toMillis(), e.getMessage())).build();
         }
+        if (page.finished()) {
+            cache.clear(service);
+            return Response.ok(Templates.output(page.lines(), null, 0, null)).header("HX-Refresh", "true").build();
+        }
+        return Response.ok(Templates.output(page.lines(), outputUrl(service, id, page.next()),
+                config.backends().streamPoll().toMillis(), null)).build();
+    }
+
+    private static String outputUrl(String service, String id, int after) {
+        return "/timeline/" + service + "/" + id + "/output?after=" + after;
     }
 }

@@ -1,12 +1,10 @@
 package io.openclaw.hq.gateway.actions;
 
-import io.openclaw.hq.gateway.BackendsWireMockResource;
-import io.openclaw.hq.gateway.Hq;
-import io.openclaw.hq.gateway.Stubs;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,14 +12,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.gateway.BackendsWireMockResource;
+import io.openclaw.hq.gateway.Hq;
+import io.openclaw.hq.gateway.Replay;
+import io.openclaw.hq.gateway.Stubs;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,24 +45,59 @@ class ExecApiTest {
     }
 
     @Test
-    void doctorIsOneCallToDoctorServiceWithTheInternalToken() {
-        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run"))
-                .willReturn(okJson("{\"runId\":\"20260216T110000Z-ccc001\",\"status\":\"running\"}")));
+    void doctorIsAcceptedOnceRecordedAndNamesWhoAskedAndHow() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/doctor/run", "20260216T110000Z-ccc001", "doctor-service", "doctor");
         Hq.api().contentType("application/json").body("{\"action\":\"doctor\",\"params\":{}}").post("/api/exec")
-                .then().statusCode(200).body("action", is("doctor")).body("service", is("doctor-service"))
-                .body("runId", is("20260216T110000Z-ccc001"));
+                .then().statusCode(202).body("action", is("doctor")).body("service", is("doctor-service"))
+                .body("runId", is("20260216T110000Z-ccc001")).body("result.run.status", is("running"));
         wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run"))
-                .withHeader("X-HQ-Internal-Token", equalTo(CanarySecrets.INTERNAL_TOKEN)));
+                .withHeader("X-HQ-Internal-Token", equalTo(CanarySecrets.INTERNAL_TOKEN))
+                .withHeader("X-HQ-Trigger", equalTo("api"))
+                .withHeader("X-HQ-Actor", matching("sha256:[0-9a-f]+")));
         List<String> details = Hq.api().get("/api/audit?limit=4").jsonPath().getList("detail");
-        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service run 20260216T110000Z-ccc001"));
-        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service via api"));
+        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service run 20260216T110000Z-ccc001")
+                && d.contains("/timeline/doctor-service/20260216T110000Z-ccc001") && d.contains("via api"));
+        assertThat(details).anyMatch(d -> d.startsWith("doctor → doctor-service via api as sha256:"));
+    }
+
+    @Test
+    void aButtonIsTriggerWebWithTheSessionsFingerprint() {
+        Stubs.accepts(wm, Stubs.DOCTOR + "/guard/run", "20260216T110000Z-ccc003", "doctor-service", "guard");
+        Hq hq = Hq.login();
+        hq.post().header("HX-Request", "true").post("/actions/guard").then().statusCode(200)
+                .header("HX-Redirect", "/timeline/doctor-service/20260216T110000Z-ccc003");
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/guard/run"))
+                .withHeader("X-HQ-Trigger", equalTo("web")).withHeader("X-HQ-Actor", matching("sha256:[0-9a-f]+")));
     }
 
     @Test
     void applyHealsWithModeApply() {
-        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/heal")).willReturn(okJson("{\"runId\":\"20260216T110000Z-ccc002\"}")));
-        Hq.api().contentType("application/json").body("{\"action\":\"apply\"}").post("/api/exec").then().statusCode(200);
+        Stubs.accepts(wm, Stubs.DOCTOR + "/heal", "20260216T110000Z-ccc002", "doctor-service", "apply");
+        Hq.api().contentType("application/json").body("{\"action\":\"apply\"}").post("/api/exec").then().statusCode(202)
+                .body("runId", is("20260216T110000Z-ccc002"));
         wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.DOCTOR + "/heal")).withRequestBody(equalToJson("{\"mode\":\"apply\"}")));
+    }
+
+    /** A guard run takes seconds to be accepted: longer than a panel read may take, and it is not a failure. */
+    @Test
+    void aSlowActionIsNotShownFailedAndNeverOpensThePanelBreaker() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/guard/run")).willReturn(aResponse().withStatus(202)
+                .withFixedDelay(1_600).withHeader("Content-Type", "application/json")
+                .withBody(Replay.body("doctor-service", "doctor-run"))));
+        for (int i = 0; i < 4; i++) {
+            Hq.api().contentType("application/json").body("{\"action\":\"guard\"}").post("/api/exec")
+                    .then().statusCode(202).body("runId", notNullValue());
+        }
+        assertThat(CircuitBreakerMaintenance.get().currentState("doctor-service")).isEqualTo(CircuitBreakerState.CLOSED);
+        Hq.api().get("/api/runs?service=hq-gateway&status=failure").then().statusCode(200)
+                .body("runs.findAll { it.action == 'guard' }.size()", is(0));
+    }
+
+    @Test
+    void anAcceptanceWithoutARunIdIsNotTakenForSuccess() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.LLM + "/v1/doctor")).willReturn(okJson("{\"state\":\"DOWN\"}")));
+        Hq.api().contentType("application/json").body("{\"action\":\"llm_doctor\"}").post("/api/exec")
+                .then().statusCode(503).body("detail", containsString("without naming its run"));
     }
 
     @Test
@@ -135,10 +175,10 @@ class ExecApiTest {
     }
 
     @Test
-    void slowServiceTimesOutInAboutASecond() {
-        Stubs.hanging(wm, Stubs.LLM);
+    void aHangingServiceReadTimesOutInAboutASecond() {
+        Stubs.hanging(wm, Stubs.DOCTOR);
         long start = System.nanoTime();
-        Hq.api().contentType("application/json").body("{\"action\":\"llm_doctor\"}").post("/api/exec")
+        Hq.api().contentType("application/json").body("{\"action\":\"journal\"}").post("/api/exec")
                 .then().statusCode(503).body("detail", containsString("no answer in time"));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
     }

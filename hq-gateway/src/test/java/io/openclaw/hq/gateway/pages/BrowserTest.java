@@ -1,8 +1,6 @@
 package io.openclaw.hq.gateway.pages;
 
-import io.openclaw.hq.gateway.BackendsWireMockResource;
-import io.openclaw.hq.gateway.Hq;
-import io.openclaw.hq.gateway.Stubs;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,6 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.openclaw.hq.gateway.BackendsWireMockResource;
+import io.openclaw.hq.gateway.Hq;
+import io.openclaw.hq.gateway.Stubs;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLogPage;
+import io.openclaw.hq.platform.runs.RunRecord;
+import io.openclaw.hq.platform.runs.RunStatus;
+import io.openclaw.hq.platform.runs.RunTrigger;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -24,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +65,30 @@ class BrowserTest {
     static final String RUN_ID = "20260216T140000Z-fff001";
     static final List<String> PAGES = List.of("/", "/projects", "/timeline", "/timeline/doctor-service/" + RUN_ID, "/logs",
             "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm");
+
+    /**
+     * Words of labels (headings, field names, buttons, item titles, verdicts, navigation) whose
+     * letters land on more than one line: a label broken mid-word. Breaks at spaces, hyphens and
+     * slashes are fine.
+     */
+    static final String BROKEN_LABEL_WORDS = """
+            const broken = [];
+            document.querySelectorAll('h1, h2, dt, button, nav a, label, .item-title, .verdict, .status').forEach(el => {
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              let node;
+              while ((node = walker.nextNode())) {
+                const words = /[^\\s\\/-]+/g;
+                let m;
+                while ((m = words.exec(node.textContent))) {
+                  const range = document.createRange();
+                  range.setStart(node, m.index);
+                  range.setEnd(node, m.index + m[0].length);
+                  const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                  if (tops.size > 1) { broken.push(m[0]); }
+                }
+              }
+            });
+            return broken;""";
 
     private static WebDriver driver;
     private static Path profile;
@@ -97,22 +128,24 @@ class BrowserTest {
     @BeforeEach
     void backends() {
         Stubs.allUp(wm);
-        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run")).willReturn(okJson("{\"runId\":\"" + RUN_ID + "\"}")));
+        RunRecord running = webRun(RunStatus.RUNNING);
+        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/doctor/run")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody(Stubs.json(RunAccepted.of(running)))));
         String runPath = Stubs.DOCTOR + "/runs/" + RUN_ID;
         // the run is running until its remaining output has been read, then it has succeeded
         wm.stubFor(get(urlPathEqualTo(runPath)).inScenario("run").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(Stubs.run(RUN_ID, "doctor-service", "doctor", "running", "2026-02-16T14:00:00Z", null))));
+                .willReturn(okJson(Stubs.json(running))));
         wm.stubFor(get(urlPathEqualTo(runPath)).inScenario("run").whenScenarioStateIs("done")
-                .willReturn(okJson(Stubs.run(RUN_ID, "doctor-service", "doctor", "success", "2026-02-16T14:00:00Z", null))));
+                .willReturn(okJson(Stubs.json(webRun(RunStatus.SUCCESS)))));
         wm.stubFor(get(urlPathEqualTo(runPath + "/log")).withQueryParam("after", equalTo("0")).inScenario("run")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(log(0, 1, false, "\"doctor: starting\""))));
+                .willReturn(okJson(log(0, 1, false, "doctor: starting"))));
         wm.stubFor(get(urlPathEqualTo(runPath + "/log")).withQueryParam("after", equalTo("1")).inScenario("run")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
-                .willReturn(okJson(log(1, 3, true, "\"check tailscale: PASS\",\"doctor: 9 checks, all PASS\""))));
+                .willReturn(okJson(log(1, 3, true, "check tailscale: PASS", "doctor: 9 checks, all PASS"))));
         wm.stubFor(get(urlPathEqualTo(runPath + "/log")).withQueryParam("after", equalTo("0")).inScenario("run")
                 .whenScenarioStateIs("done").willReturn(okJson(log(0, 3, true,
-                        "\"doctor: starting\",\"check tailscale: PASS\",\"doctor: 9 checks, all PASS\""))));
+                        "doctor: starting", "check tailscale: PASS", "doctor: 9 checks, all PASS"))));
         // the first calls after boot, with Chromium starting beside them on two cores, can outlast the
         // one-second timeout; warm the clients up so the screenshots show the pages with data
         Hq.api().get("/api/runs");
@@ -120,9 +153,17 @@ class BrowserTest {
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }
 
-    private static String log(int after, int next, boolean finished, String lines) {
-        return "{\"runId\":\"" + RUN_ID + "\",\"after\":" + after + ",\"next\":" + next + ",\"lines\":[" + lines
-                + "],\"finished\":" + finished + "}";
+    private static String log(int after, int next, boolean finished, String... lines) {
+        return Stubs.json(new RunLogPage(RUN_ID, after, next, List.of(lines), finished));
+    }
+
+    /** The doctor run a button started, as doctor-service records it: trigger web, the session's fingerprint. */
+    private static RunRecord webRun(RunStatus status) {
+        Instant started = Instant.parse("2026-02-16T14:00:00Z");
+        boolean done = status.isFinished();
+        return new RunRecord(RUN_ID, "infra_openclaw", "doctor-service", "doctor", RunTrigger.WEB, "sha256:1a2b3c4d", status,
+                started, done ? started.plusSeconds(6) : null, done ? 6200L : null, done ? "9 checks, all PASS" : null, null,
+                List.of(), List.of(), null);
     }
 
     @Test
@@ -141,7 +182,7 @@ class BrowserTest {
         driver.findElement(By.id("token")).sendKeys(CanarySecrets.CONSOLE_TOKEN);
         driver.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.titleContains("Overview"));
-        assertThat(driver.getPageSource()).contains("public_ports").contains("sk-…a5b4");
+        assertThat(driver.getPageSource()).contains("Public port audit", "sk-…a5b4", "Notifications", "timer healthy");
         shot("flow-1-overview");
 
         driver.get(url("/actions"));
@@ -150,6 +191,10 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("run-status"), "success"));
         assertThat(driver.findElement(By.id("output")).getText())
                 .contains("doctor: starting", "check tailscale: PASS", "doctor: 9 checks, all PASS");
+        // who started it and how, as the owning service's run record holds them
+        assertThat(driver.findElement(By.id("run-actor")).getText()).isEqualTo("sha256:1a2b3c4d");
+        assertThat(driver.findElement(By.id("run-trigger")).getText()).contains("(web)");
+        assertThat(driver.findElement(By.id("run-outcome")).getText()).contains("Run doctor succeeded: 9 checks, all PASS");
         shot("flow-2-run-finished");
 
         driver.get(url("/artifacts"));
@@ -182,6 +227,9 @@ class BrowserTest {
                         .executeScript("return document.documentElement.clientWidth")).longValue();
                 shot("page" + page.replaceAll("[^a-z0-9]+", "-") + "-" + width);
                 assertThat(scrollWidth).as("%s at %d px scrolls sideways", page, width).isLessThanOrEqualTo(viewport);
+                @SuppressWarnings("unchecked")
+                List<String> broken = (List<String>) ((JavascriptExecutor) driver).executeScript(BROKEN_LABEL_WORDS);
+                assertThat(broken).as("%s at %d px: label words broken across lines", page, width).isEmpty();
             }
         }
     }

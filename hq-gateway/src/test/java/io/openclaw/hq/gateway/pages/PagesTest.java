@@ -1,14 +1,14 @@
 package io.openclaw.hq.gateway.pages;
 
-import io.openclaw.hq.gateway.BackendsWireMockResource;
-import io.openclaw.hq.gateway.Hq;
-import io.openclaw.hq.gateway.Stubs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.gateway.BackendsWireMockResource;
+import io.openclaw.hq.gateway.Hq;
+import io.openclaw.hq.gateway.Stubs;
 import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
@@ -16,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,73 @@ class PagesTest {
     }
 
     @Test
-    void overviewShowsEveryPanel() {
+    void overviewShowsWhatAnOperatorNeeds() {
         String page = hq.page().get("/").then().statusCode(200).extract().asString();
-        assertThat(page).contains("public_ports", "0.0.0.0:22 sshd", "timer", "2026-02-16T10:00:00Z PASS guard",
-                "openai", "sk-…a5b4", "sha256:0123456789abcdef", "<svg class=\"chart\"", "total (USD)", "1.25")
-                .doesNotContain("Unavailable:");
+        assertThat(page)
+                // doctor: verdict, posture, every check with its details and remediation
+                .contains("Public port audit", "0.0.0.0:22 sshd", "What to do", "SSHD_PUBLIC", "sshd public",
+                        "Tailscale up", "yes (100.64.0.7)")
+                // guard: schedule, timer, last runs with what was failing and the alerts
+                .contains("timer healthy", "every 10 min", "failing: public_ports", "alerts: public_ports: sent",
+                        "2026-02-16T10:00:00Z PASS guard")
+                // router: providers, keys (masked + fingerprint), review gate, fallback, caps, budget
+                .contains("sk-…a5b4 · sha256:0123456789abcdef", "fail-closed (openai gpt-4o-mini)", "breaker closed",
+                        "missing key")
+                // spend: cost, calls, tokens
+                .contains("$1.25", "27", "32000 in, 7500 out")
+                // notify: channels, quota, recent deliveries
+                .contains("Notifications", "Pushover quota: remaining", "7421", "missing twilio_account_sid",
+                        "alert: public_ports FAIL", "not configured")
+                .contains("<svg class=\"chart\"", "as of ")
+                .doesNotContain("Unavailable:", "preserveAspectRatio");
         CanarySecrets.assertNoLeak(page, "overview");
+    }
+
+    @Test
+    void pagesSpeakWordsNotInternals() {
+        for (String path : List.of("/", "/llm", "/actions", "/projects", "/timeline")) {
+            String page = hq.page().get(path).then().statusCode(200).extract().asString();
+            // no camelCase or snake_case keys as labels, no nanosecond timestamps, no raw JSON
+            assertThat(page).as(path).doesNotContainPattern("<dt>[a-z]+[A-Z]\\w*</dt>")
+                    .doesNotContainPattern("<dt>[a-z]+_[a-z_]+</dt>")
+                    .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d{4,}")
+                    .doesNotContainPattern("\\{&quot;\\w+&quot;:[^}]*,&quot;\\w+&quot;:")
+                    .doesNotContain(">soma_snapshot_practitioner<");
+        }
+    }
+
+    @Test
+    void theDoctorChartDrawsTheHistoryPointsOneBarPerDay() {
+        String page = hq.page().get("/").then().statusCode(200).extract().asString();
+        String chart = section(page, "Doctor checks, 7 days");
+        assertThat(chart.split("<g><title>", -1)).hasSize(8);
+        assertThat(chart).contains("<title>2026-02-10: pass 39, warn 0, fail 1</title>",
+                "<title>2026-02-11: pass 24, warn 1, fail 0</title>").doesNotContain("no data");
+    }
+
+    @Test
+    void theSpendChartHasOneBarPerDayWithTheModelsStacked() {
+        String chart = section(hq.page().get("/llm").then().statusCode(200).extract().asString(), "LLM spend, 30 days");
+        assertThat(chart.split("<g><title>", -1)).hasSize(31);
+        assertThat(chart.split("<title>2026-02-16:", -1)).hasSize(2);
+        assertThat(chart).contains("<title>2026-02-16: mistral mistral-small-latest 0.25 USD, openai gpt-4o-mini 0.5 USD</title>");
+    }
+
+    @Test
+    void llmPageShowsRouterProvidersDoctorAndOllamaDisabledAsDisabled() {
+        String page = hq.page().get("/llm").then().statusCode(200).extract().asString();
+        assertThat(page).contains("review fallback", "mistral mistral-small-latest", "1200 output tokens, temperature 0.0",
+                "$0.05 per review, $1 per run", "Provider doctor", "no key configured", "HTTP 200");
+        String providers = section(page, "LLM providers");
+        assertThat(providers).containsPattern("ollama</span> <span class=\"verdict tone-\">disabled");
+        assertThat(section(page, "AI connections")).contains("(disabled)").doesNotContain("configured<");
+    }
+
+    /** The panel of the page whose data-title is {@code title}. */
+    static String section(String page, String title) {
+        int start = page.indexOf("data-title=\"" + title + "\"");
+        assertThat(start).as("panel " + title).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     @Test
@@ -109,15 +171,23 @@ class PagesTest {
 
     @Test
     void htmxActionButtonOpensTheRunOrShowsTheFailure() {
-        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Stubs.DOCTOR + "/doctor/run"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"runId\":\"20260216T120000Z-ddd001\"}")));
+        Stubs.accepts(wm, Stubs.DOCTOR + "/doctor/run", "20260216T120000Z-ddd001", "doctor-service", "doctor");
         hq.post().header("HX-Request", "true").post("/actions/doctor").then().statusCode(200)
                 .header("HX-Redirect", "/timeline/doctor-service/20260216T120000Z-ddd001");
         hq.post().header("HX-Request", "true").post("/actions/soma_mirror").then().statusCode(200)
-                .body(containsString("not implemented")).body(containsString("/timeline/hq-gateway/"));
+                .body(containsString("What happened:")).body(containsString("not implemented"))
+                .body(containsString("What to do:")).body(containsString("/timeline/hq-gateway/"));
         hq.post().header("HX-Request", "true").post("/actions/not_an_action").then().statusCode(200)
                 .body(containsString("unknown action"));
+    }
+
+    @Test
+    void aReadOnlyActionShowsAPanelNotJson() {
+        String result = hq.post().header("HX-Request", "true").post("/actions/timer").then().statusCode(200)
+                .extract().asString();
+        assertThat(result).contains("timer healthy", "every 10 min (*/10 * * * *)").doesNotContain("{&quot;", "{\"");
+        assertThat(hq.post().header("HX-Request", "true").post("/actions/ports").then().statusCode(200).extract().asString())
+                .contains("Public port audit", "0.0.0.0:22 sshd", "SSHD_PUBLIC");
     }
 
     @Test
@@ -152,24 +222,50 @@ class PagesTest {
     }
 
     @Test
-    void runPageShowsOutputAndStreamsWhileRunning() {
+    void runPageFollowsTheOutputWhileRunning() {
         String id = "20260216T130000Z-eee001";
-        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Stubs.DOCTOR + "/runs/" + id))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        Stubs.run(id, "doctor-service", "doctor", "running", "2026-02-16T13:00:00Z", null))));
-        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Stubs.DOCTOR + "/runs/" + id + "/log"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        "{\"runId\":\"" + id + "\",\"after\":0,\"next\":1,\"lines\":[\"check tailscale: PASS\"],\"finished\":false}")));
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "running", 0, List.of("check tailscale: PASS"), false);
         hq.page().get("/timeline/doctor-service/" + id).then().statusCode(200)
                 .body(containsString("check tailscale: PASS"))
-                .body(containsString("data-stream=\"/timeline/doctor-service/" + id + "/events?after=1\""));
+                .body(containsString("is running in doctor-service"))
+                .body(containsString("its schedule (timer)"))
+                .body(containsString("hx-get=\"/timeline/doctor-service/" + id + "/output?after=1\""));
+        // the poller gets the next lines and the next poller, until the run has ended
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "running", 1, List.of("check ports: running"),
+                false);
+        String more = hq.page().get("/timeline/doctor-service/" + id + "/output?after=1").then().statusCode(200)
+                .extract().asString();
+        assertThat(more).doesNotContain("check tailscale: PASS").contains("check ports: running")
+                .contains("/output?after=2");
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "doctor", "success", 2, List.of("done"), true);
+        hq.page().get("/timeline/doctor-service/" + id + "/output?after=2").then().statusCode(200)
+                .header("HX-Refresh", "true").body(containsString("done")).body(not(containsString("hx-get")));
+        hq.page().get("/timeline/doctor-service/" + id + "/output?after=-1").then().statusCode(400);
     }
 
     @Test
-    void unknownRunAndServiceAre404Or400() {
-        given().cookie("hq_session", hq.cookie()).get("/timeline/doctor-service/20990101T000000Z-none01").then().statusCode(404);
-        given().cookie("hq_session", hq.cookie()).get("/timeline/evil-service/x1").then().statusCode(400);
+    void aFailedRunSaysWhatHappenedWhyAndWhatToDo() {
+        String id = "20260216T130000Z-eee002";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, id, "doctor-service", "guard", "failure", 0, List.of("step 1 ok", "step 2 failed"),
+                true);
+        hq.page().get("/timeline/doctor-service/" + id).then().statusCode(200)
+                .body(containsString("Run guard once"))
+                .body(containsString("What happened:</strong> Run guard once failed"))
+                .body(containsString("Why:</strong> step 2 failed"))
+                .body(containsString("What to do:"))
+                .body(not(containsString("hx-get=\"/timeline")));
+    }
+
+    @Test
+    void aMissingRunOrArtifactIsAPageWithAWayBack() {
+        Stubs.noRun(wm, Stubs.DOCTOR, "20990101T000000Z-none01");
+        hq.page().get("/timeline/doctor-service/20990101T000000Z-none01").then().statusCode(404)
+                .header("Content-Type", containsString("text/html"))
+                .body(containsString("href=\"/timeline\"")).body(containsString("Back to all runs"));
+        hq.page().get("/timeline/evil-service/x1").then().statusCode(400).body(containsString("unknown service"))
+                .body(containsString("Back to all runs"));
+        hq.page().get("/artifacts/doctor/no-such-file.txt").then().statusCode(404)
+                .header("Content-Type", containsString("text/html"))
+                .body(containsString("Back to the artifacts"));
     }
 }

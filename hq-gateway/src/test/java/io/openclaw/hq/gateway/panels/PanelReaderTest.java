@@ -27,15 +27,31 @@ class PanelReaderTest {
     void scalarsSkipSecretsAndFlattenOneLevel() throws Exception {
         List<KeyValue> rows = PanelReader.scalars(new ObjectMapper().readTree(
                 "{\"state\":\"OK\",\"apiKey\":\"sk-live-123\",\"router\":{\"review\":\"openai\",\"deep\":{\"x\":1}}}"));
-        assertThat(rows).extracting(KeyValue::key).containsExactly("state", "router.review");
+        assertThat(rows).extracting(KeyValue::key).containsExactly("state", "router: review");
         assertThat(rows.toString()).doesNotContain("sk-live-123");
     }
 
     @Test
-    void chartsEscapeLabelsAndScale() {
-        String svg = SvgCharts.stacked("t", List.of(new SvgCharts.Bar("<script>", 2, 1), new SvgCharts.Bar("2026-02-16", 0, 0)),
-                "bar-ok", "bar-bad", "");
-        assertThat(svg).startsWith("<svg").contains("&lt;script&gt;").doesNotContain("<script>").contains("02-16");
-        assertThat(SvgCharts.stacked("t", List.of(), "a", null, "")).contains("no data");
+    void chartsEscapeLabelsStackPartsAndKeepTheirProportions() {
+        List<SvgCharts.Series> series = List.of(new SvgCharts.Series("pass", "bar-ok"), new SvgCharts.Series("fail", "bar-bad"));
+        String svg = SvgCharts.stacked("t", List.of(
+                new SvgCharts.Bar("<script>", List.of(new SvgCharts.Part("pass", 2), new SvgCharts.Part("fail", 1))),
+                new SvgCharts.Bar("2026-02-16", List.of(new SvgCharts.Part("pass", 0), new SvgCharts.Part("fail", 0)))),
+                series, "");
+        assertThat(svg).startsWith("<svg").contains("&lt;script&gt;").doesNotContain("<script>").contains("02-16")
+                .doesNotContain("preserveAspectRatio").contains("<title>&lt;script&gt;: pass 2, fail 1</title>")
+                .contains("class=\"bar-ok\"").contains("class=\"bar-bad\"").contains("<ul class=\"legend\">");
+        assertThat(SvgCharts.stacked("t", List.of(), series, "")).contains("no data");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lastRunAt, last run at", "key_masked, key masked", "timerHealthy, timer healthy", "review-role, review role"})
+    void identifiersBecomeWords(String identifier, String words) {
+        assertThat(Words.label(identifier)).isEqualTo(words);
+    }
+
+    @Test
+    void timesAreToTheSecond() {
+        assertThat(Words.time(java.time.Instant.parse("2026-02-16T10:00:00.123456789Z"))).isEqualTo("2026-02-16 10:00:00 UTC");
     }
 }

@@ -1,6 +1,5 @@
 package io.openclaw.hq.gateway.projects;
 
-import io.openclaw.hq.gateway.actions.ActionCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.openclaw.hq.gateway.actions.ActionCatalog;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
