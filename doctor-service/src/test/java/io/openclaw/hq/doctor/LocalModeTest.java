@@ -48,8 +48,7 @@ class LocalModeTest {
 
     @Test
     void aDoctorRunUsesTheLocalMachine() {
-        JsonPath report = given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN)
-                .when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        JsonPath report = ActionRuns.doctor(ActionRuns.api());
         assertThat(report.getString("mode")).isEqualTo("local");
         assertThat(report.getString("target")).isEqualTo("local");
         assertThat(report.getList("checks")).hasSize(9);
@@ -58,8 +57,7 @@ class LocalModeTest {
 
     @Test
     void theGuardNeverRemediatesWithoutTailscale() {
-        JsonPath entry = given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN)
-                .when().post("/guard/run").then().statusCode(200).extract().jsonPath();
+        JsonPath entry = ActionRuns.guard(ActionRuns.api());
         assertThat(entry.getString("outcome")).isIn("PASS", "FAIL");
         assertThat(entry.getList("actions", String.class)).noneMatch(a -> a.contains("running remediation"));
     }

@@ -179,9 +179,13 @@ class ReviewGateTest {
                     .body("providers.openai.configured", is(false))
                     .body("providers.openai.state", is("missing_key"))
                     .body("router.review_gate", is("fail-closed"));
-            internal().post("/v1/doctor").then().statusCode(200)
-                    .body("providers.openai.state", is("DOWN"))
-                    .body("providers.openai.last_error_class", is("missing_key"));
+            String runId = internal().post("/v1/doctor").then().statusCode(202).extract().path("runId");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !"running".equals(
+                    internal().get("/runs/" + runId).then().extract().path("status")));
+            internal().get("/v1/status").then().statusCode(200)
+                    .body("doctor.run_id", is(runId))
+                    .body("providers.openai.doctor.state", is("DOWN"))
+                    .body("providers.openai.doctor.last_error_class", is("missing_key"));
         } finally {
             Files.writeString(key, saved, StandardCharsets.UTF_8);
         }

@@ -86,6 +86,19 @@ class StatusDoctorSpendTest {
                 .body("providers.ollama.enabled", is(false))
                 .body("providers.ollama.state", is("disabled"))
                 .body("providers.openai.breaker", is("closed"))
+                .body("providers.ollama.configured", is(false))
+                .body("providers.ollama.key_masked", org.hamcrest.Matchers.nullValue())
+                .body("router.review_gate_state.mode", is("fail-closed"))
+                .body("router.review_gate_state.pinned_provider", is("openai"))
+                .body("router.review_gate_state.pinned_model", is("gpt-4o-mini"))
+                .body("router.review_gate_state.pinned_breaker", is("closed"))
+                .body("router.review_gate_state.fallback.provider", is("mistral"))
+                .body("router.review_gate_state.caps.max_output_tokens", is(600))
+                .body("router.review_gate_state.failed_closed_last_24h", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
+                .body("router.budget.max_usd_per_run", org.hamcrest.Matchers.notNullValue())
+                .body("router.budget.reserved_usd", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
+                .body("router.budget.spent_usd_today", org.hamcrest.Matchers.notNullValue())
+                .body("router.budget.calls_today", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
                 .body("config.valid", is(true))
                 .extract().asString();
         CanarySecrets.assertNoLeak(body, "GET /v1/status");
@@ -100,26 +113,76 @@ class StatusDoctorSpendTest {
         wireMock.stubFor(get(urlEqualTo("/models")).withHeader("Authorization", equalTo(bearer("moonshot")))
                 .willReturn(aResponse().withStatus(401)));
 
-        JsonPath doctor = internal().post("/v1/doctor").then().statusCode(200)
-                .body("providers.openai.state", is("OK"))
-                .body("providers.mistral.state", is("DEGRADED"))
-                .body("providers.mistral.last_error_class", is("transient_quota"))
-                .body("providers.moonshot.state", is("DOWN"))
-                .body("providers.moonshot.last_error_class", is("non_transient"))
-                .body("state", is("DOWN"))
-                .extract().jsonPath();
-        String runId = doctor.getString("run_id");
+        String runId = internal().header("X-HQ-Actor", "ops@example.org").header("X-HQ-Trigger", "web")
+                .post("/v1/doctor").then().statusCode(202).body("run.action", is("llm_doctor"))
+                .body("run.actor", is("ops@example.org")).body("run.trigger", is("web")).extract().path("runId");
+        JsonPath run = awaitRun(runId);
         String file = TestFiles.readArtifact("doctor/providers/" + runId + "/provider_status.json");
         assertThat(file).contains("\"state\" : \"DEGRADED\"").contains("transient_quota");
+        JsonPath doctor = JsonPath.from(file);
+        assertThat(doctor.getString("providers.openai.state")).isEqualTo("OK");
+        assertThat(doctor.getString("providers.mistral.state")).isEqualTo("DEGRADED");
+        assertThat(doctor.getString("providers.mistral.last_error_class")).isEqualTo("transient_quota");
+        assertThat(doctor.getString("providers.moonshot.state")).isEqualTo("DOWN");
+        assertThat(doctor.getString("providers.moonshot.last_error_class")).isEqualTo("non_transient");
+        assertThat(doctor.getString("state")).isEqualTo("DOWN");
         CanarySecrets.assertNoLeak(file, "provider_status.json");
 
         internal().get("/v1/status").then().statusCode(200)
                 .body("doctor.run_id", is(runId))
                 .body("doctor.providers.mistral.state", is("DEGRADED"))
-                .body("doctor.last_timestamp", startsWith("20"));
-        internal().get("/runs/" + runId).then().statusCode(200)
-                .body("action", is("llm_doctor")).body("status", is("success"))
-                .body("summary", containsString("mistral DEGRADED"));
+                .body("doctor.last_timestamp", startsWith("20"))
+                .body("providers.mistral.doctor.state", is("DEGRADED"))
+                .body("providers.mistral.doctor.run_id", is(runId))
+                .body("providers.moonshot.doctor.last_error_class", is("non_transient"));
+        // an enabled provider DOWN is not a success: the run says which
+        assertThat(run.getString("action")).isEqualTo("llm_doctor");
+        assertThat(run.getString("status")).isEqualTo("failure");
+        assertThat(run.getString("summary")).contains("moonshot").contains("mistral DEGRADED");
+    }
+
+    @Test
+    void doctorWithEveryEnabledProviderDownIsAFailureNamingThem() {
+        wireMock.stubFor(get(urlEqualTo("/models")).willReturn(aResponse().withStatus(401)));
+        String runId = internal().post("/v1/doctor").then().statusCode(202).extract().path("runId");
+        JsonPath run = awaitRun(runId);
+        assertThat(run.getString("status")).isEqualTo("failure");
+        assertThat(run.getString("summary")).startsWith("every enabled provider is DOWN: openai, mistral, moonshot");
+        assertThat(run.getString("trigger")).isEqualTo("api");
+    }
+
+    @Test
+    void doctorAnswersWhileAProviderIsStillBeingAskedAndLogsEachAsItAnswers() {
+        io.openclaw.hq.testing.HeldResponses.hold("openai-models");
+        try {
+            wireMock.stubFor(get(urlEqualTo("/models")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")
+                    .withTransformers(io.openclaw.hq.testing.HeldResponses.NAME)
+                    .withTransformerParameter("gate", "openai-models")));
+            String runId = internal().post("/v1/doctor").then().statusCode(202).body("run.status", is("running"))
+                    .extract().path("runId");
+            // OpenAI has not answered: the run is running and says whom it is asking
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> internal()
+                    .get("/runs/" + runId + "/log").then().extract().jsonPath().getList("lines").contains("openai: probing"));
+            internal().get("/runs/" + runId).then().body("status", is("running"));
+            internal().post("/v1/doctor").then().statusCode(409).body("runId", is(runId));
+            internal().body("{\"providers\":[\"openai\"]}").post("/v1/doctor").then().statusCode(400)
+                    .body("detail", containsString("takes no body"));
+
+            io.openclaw.hq.testing.HeldResponses.release("openai-models");
+            JsonPath run = awaitRun(runId);
+            assertThat(run.getString("status")).isEqualTo("success");
+            List<String> lines = internal().get("/runs/" + runId + "/log").then().extract().jsonPath().getList("lines", String.class);
+            assertThat(lines).contains("openai: probing", "mistral: probing", "moonshot: probing");
+            assertThat(lines).anyMatch(l -> l.startsWith("openai: OK"));
+        } finally {
+            io.openclaw.hq.testing.HeldResponses.release("openai-models");
+        }
+    }
+
+    private static JsonPath awaitRun(String runId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(
+                internal().get("/runs/" + runId).then().extract().path("status")));
+        return internal().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

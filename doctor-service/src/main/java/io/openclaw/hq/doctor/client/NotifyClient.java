@@ -1,19 +1,34 @@
 package io.openclaw.hq.doctor.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Sends alerts to notify-service. notify owns rate limits and alert state; the guard only needs to
- * know whether an alert got there, so a failure is an answer ({@code false}) that the guard logs,
- * never an exception that would stop the guard from doing its job.
+ * Sends alerts to notify-service. notify owns rate limits and alert state; the guard needs to know
+ * whether an alert reached a person, so every outcome (delivered, suppressed by notify's rules, or
+ * not delivered and why) is an answer that the guard logs, never an exception that would stop the
+ * guard from doing its job.
  */
 @ApplicationScoped
 public class NotifyClient {
 
     private static final Logger LOG = Logger.getLogger(NotifyClient.class);
+
+    /** What became of one alert, as the guard writes it after the alert's name. */
+    public record Delivery(String state, String why) {
+
+        public static final String DELIVERED = "delivered";
+        public static final String SUPPRESSED = "suppressed";
+        public static final String NOT_DELIVERED = "not delivered";
+
+        public String suffix() {
+            return DELIVERED.equals(state) ? "" : " (" + state + (why == null || why.isBlank() ? "" : ": " + why) + ")";
+        }
+    }
 
     private final NotifyApi api;
 
@@ -21,14 +36,36 @@ public class NotifyClient {
         this.api = api;
     }
 
-    public boolean send(AlertRequest alert) {
+    public Delivery send(AlertRequest alert) {
         try (Response response = api.send(alert)) {
-            return response.getStatus() / 100 == 2;
+            if (response.getStatus() / 100 != 2) {
+                return notDelivered(alert, "notify-service answered " + response.getStatus());
+            }
+            return read(response.readEntity(JsonNode.class));
         } catch (RuntimeException e) {
             // a 4xx/5xx answer is thrown as WebApplicationException, a dead service as ProcessingException
-            LOG.warnf("alert %s (%s) not delivered to notify-service: %s", alert.checkId(), alert.status(),
-                    e.getClass().getSimpleName());
-            return false;
+            String why = e instanceof WebApplicationException w ? "notify-service answered " + w.getResponse().getStatus()
+                    : "notify-service unreachable (" + e.getClass().getSimpleName() + ")";
+            return notDelivered(alert, why);
         }
+    }
+
+    /** notify's answer: {@code delivery} and {@code why} when it sends them, else read from the channels. */
+    static Delivery read(JsonNode answer) {
+        if (answer == null || !answer.isObject()) {
+            return new Delivery(Delivery.DELIVERED, null);
+        }
+        String delivery = answer.path("delivery").asText("");
+        String why = answer.path("why").isTextual() ? answer.path("why").asText() : null;
+        return switch (delivery) {
+            case "suppressed" -> new Delivery(Delivery.SUPPRESSED, why);
+            case "not_delivered" -> new Delivery(Delivery.NOT_DELIVERED, why);
+            default -> new Delivery(Delivery.DELIVERED, null);
+        };
+    }
+
+    private static Delivery notDelivered(AlertRequest alert, String why) {
+        LOG.warnf("alert %s (%s) not delivered to notify-service: %s", alert.checkId(), alert.status(), why);
+        return new Delivery(Delivery.NOT_DELIVERED, why);
     }
 }

@@ -6,6 +6,8 @@ import io.openclaw.hq.doctor.model.GuardStatus;
 import io.openclaw.hq.doctor.service.GuardLogStore;
 import io.openclaw.hq.doctor.service.GuardService;
 import io.openclaw.hq.doctor.service.GuardStatusService;
+import io.openclaw.hq.platform.errors.NoBody;
+import io.openclaw.hq.platform.runs.Caller;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 @Path("/guard")
@@ -39,16 +42,17 @@ public class GuardResource {
 
     @GET
     @Path("/log")
-    public GuardLog log(@QueryParam("lines") Integer lines) {
+    public GuardLog log(@QueryParam("lines") String lines) {
         List<GuardEntry> entries = log.tail(Limits.inRange("lines", lines, 1, 500, 20));
         return new GuardLog(entries.stream().map(GuardEntry::line).toList(), entries);
     }
 
-    /** A guard run now, as the timer would run it (under the same lock). */
+    /** A guard run now, as the timer would run it, under the same host lock: 202, or 409 naming the holder. */
     @POST
     @Path("/run")
-    public GuardEntry run(@HeaderParam(Caller.TRIGGER_HEADER) String trigger, @HeaderParam(Caller.ACTOR_HEADER) String actor) {
-        Caller caller = Caller.of(trigger, actor);
-        return guard.run(caller.trigger(), caller.actor());
+    public Response run(String body, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        NoBody.require(body);
+        return Response.accepted(guard.start(Caller.of(trigger, actor))).build();
     }
 }

@@ -53,11 +53,32 @@ public class DoctorEngine {
 
     /** The results and the posture; {@code session} is null when the host could not be reached. */
     public Examination examine(HostSession session, String unreachable) {
-        HostFacts facts = session == null ? HostFacts.unreachable(unreachable) : new HostFacts(
-                session.runAll(probesNeeded()), null);
+        return examine(session, unreachable, line -> { }, result -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} what it is doing and {@code onResult} each check's answer
+     * as soon as that check has it (so a run's output grows while the slower checks still wait).
+     */
+    public Examination examine(HostSession session, String unreachable, java.util.function.Consumer<String> progress,
+            java.util.function.Consumer<CheckResult> onResult) {
+        HostFacts facts;
+        if (session == null) {
+            facts = HostFacts.unreachable(unreachable);
+        } else {
+            Set<Probe> probes = probesNeeded();
+            progress.accept("reading the host: " + probes.stream().map(Probe::wire).sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            facts = new HostFacts(session.runAll(probes), null);
+            progress.accept("host read; running " + checks.size() + " checks");
+        }
         List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
         for (DoctorCheck check : checks) {
-            futures.add(CompletableFuture.supplyAsync(() -> safely(check, facts), pool));
+            futures.add(CompletableFuture.supplyAsync(() -> safely(check, facts), pool).whenComplete((result, error) -> {
+                if (result != null) {
+                    onResult.accept(result);
+                }
+            }));
         }
         List<CheckResult> results = futures.stream().map(CompletableFuture::join).toList();
         return new Examination(results, posture(facts));

@@ -19,6 +19,9 @@ import io.openclaw.hq.platform.locks.LockHandle;
 import io.openclaw.hq.platform.locks.ResourceLocks;
 import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunRecorder;
+import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLauncher;
 import io.openclaw.hq.platform.runs.RunRequest;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import io.openclaw.hq.platform.secrets.Redactor;
@@ -36,6 +39,7 @@ import java.util.List;
 public class GuardService {
 
     static final String AREA = "guard";
+    static final String NOT_DELIVERED = NotifyClient.Delivery.NOT_DELIVERED;
 
     private final HostShells shells;
     private final DoctorRunner doctor;
@@ -44,9 +48,11 @@ public class GuardService {
     private final ResourceLocks locks;
     private final RunRecorder recorder;
     private final DoctorConfig config;
+    private final RunLauncher launcher;
 
     public GuardService(HostShells shells, DoctorRunner doctor, NotifyClient notify, GuardLogStore log, ResourceLocks locks,
-            RunRecorder recorder, DoctorConfig config) {
+            RunRecorder recorder, DoctorConfig config, RunLauncher launcher) {
+        this.launcher = launcher;
         this.shells = shells;
         this.doctor = doctor;
         this.notify = notify;
@@ -60,6 +66,17 @@ public class GuardService {
         return "host:" + shell.target();
     }
 
+    /**
+     * POST /guard/run: recorded, the host lock taken (a held lock is a 409 naming its run), answered
+     * at once; the guard goes on in a worker thread and logs each step as it takes it.
+     */
+    public RunAccepted start(Caller caller) {
+        HostShell shell = shells.current();
+        return launcher.launch(RunRequest.of(AREA, "guard", caller.trigger(), caller.actor()), lockName(shell),
+                run -> underLock(shell, run, caller.trigger()));
+    }
+
+    /** The timer's guard run, on the caller's thread; a held lock skips it with a LOCKED line in the guard log. */
     public GuardEntry run(RunTrigger trigger, String actor) {
         HostShell shell = shells.current();
         try (RunHandle run = recorder.start(RunRequest.of(AREA, "guard", trigger, actor))) {
@@ -72,48 +89,74 @@ public class GuardService {
                 return entry;
             }
             try (LockHandle lock = ((LockAttempt.Acquired) attempt).handle()) {
-                HostSession session = null;
-                String unreachable = null;
-                try {
-                    session = shell.open();
-                } catch (HostUnreachableException e) {
-                    unreachable = e.getMessage();
-                }
-                GuardEntry entry;
-                try {
-                    entry = guard(shell, session, unreachable, run, trigger);
-                    if (session != null) {
-                        appendToHostLog(session, entry, run);
-                    }
-                } finally {
-                    if (session != null) {
-                        session.close();
-                    }
-                }
-                log.append(entry);
-                entry.actions().forEach(run::log);
-                entry.alerts().forEach(a -> run.log("alert " + a));
-                if (entry.outcome() == GuardOutcome.PASS || entry.outcome() == GuardOutcome.REMEDIATED) {
-                    run.succeed(entry.outcome() + ": " + entry.message());
-                } else {
-                    run.fail(entry.outcome() + ": " + entry.message(), entry.message());
-                }
-                return entry;
+                return underLock(shell, run, trigger);
             }
         }
     }
 
+    private GuardEntry underLock(HostShell shell, RunHandle run, RunTrigger trigger) {
+        HostSession session = null;
+        String unreachable = null;
+        run.log("connecting to " + shell.target() + " (" + shell.mode() + ")");
+        try {
+            session = shell.open();
+        } catch (HostUnreachableException e) {
+            unreachable = e.getMessage();
+        }
+        GuardEntry entry;
+        try {
+            entry = guard(shell, session, unreachable, run, trigger);
+            if (session != null) {
+                appendToHostLog(session, entry, run);
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        log.append(entry);
+        List<String> undelivered = entry.alerts().stream().filter(a -> a.contains(NOT_DELIVERED)).toList();
+        String outcome = entry.outcome() + ": " + entry.message()
+                + (undelivered.isEmpty() ? "" : "; " + undelivered.size() + " alert(s) not delivered");
+        if (entry.outcome() == GuardOutcome.PASS || entry.outcome() == GuardOutcome.REMEDIATED) {
+            run.succeed(outcome);
+        } else {
+            run.fail(outcome, entry.message());
+        }
+        return entry;
+    }
+
+    /** Each step is logged to the run as it is taken and kept for the guard log line. */
+    private static final class Steps {
+        private final RunHandle run;
+        private final List<String> taken = new ArrayList<>();
+
+        Steps(RunHandle run) {
+            this.run = run;
+        }
+
+        void add(String step) {
+            taken.add(step);
+            run.log(step);
+        }
+
+        List<String> list() {
+            return taken;
+        }
+    }
+
     private GuardEntry guard(HostShell shell, HostSession session, String unreachable, RunHandle run, RunTrigger trigger) {
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps(run);
         List<String> alerts = new ArrayList<>();
         List<String> failingBefore = log.latest(1).stream().findFirst().map(GuardEntry::failing).orElse(List.of());
         if (unreachable != null) {
             actions.add("host unreachable: " + unreachable);
         }
+        run.log("running the doctor (its own run, this run as parent)");
         DoctorReport first = doctor.run(shell, session, unreachable, trigger, "guard", run.id());
         actions.add("doctor " + first.status() + " (" + first.summary() + ") run " + first.runId());
-        send(GuardPlan.failureAlerts(first, source()), alerts);
-        send(GuardPlan.resolvedAlerts(failingBefore, first, source()), alerts);
+        send(run, GuardPlan.failureAlerts(first, source()), alerts);
+        send(run, GuardPlan.resolvedAlerts(failingBefore, first, source()), alerts);
         if (first.status() != CheckStatus.FAIL) {
             return entry(run, shell, GuardOutcome.PASS, first, failing(first), actions, alerts,
                     "doctor " + first.status() + ": " + first.summary());
@@ -137,18 +180,18 @@ public class GuardService {
     }
 
     private GuardEntry remediate(HostShell shell, HostSession session, RunHandle run, RunTrigger trigger, DoctorReport first,
-            List<String> actions, List<String> alerts) {
+            Steps actions, List<String> alerts) {
         actions.add("sshd public with Tailscale up on " + first.posture().tailscaleIpv4() + ": running remediation");
         ProbeOutput fix = session.run(Probe.REMEDIATE_SSHD);
         actions.add("remediation " + (fix.succeeded() ? "exit 0" : fix.problem()));
         tail(fix).forEach(line -> run.log("remediation: " + line));
         DoctorReport after = doctor.run(shell, session, null, trigger, "guard", run.id());
         actions.add("doctor after remediation " + after.status() + " (" + after.summary() + ") run " + after.runId());
-        send(GuardPlan.resolvedAlerts(failing(first), after, source()), alerts);
+        send(run, GuardPlan.resolvedAlerts(failing(first), after, source()), alerts);
         if (!fix.succeeded() || after.posture().sshdPublic()) {
             String why = !fix.succeeded() ? "the remediation script failed (" + fix.problem() + ")"
                     : "sshd is still public after the remediation";
-            send(List.of(GuardPlan.remediationFailed(shell.target(), why, source())), alerts);
+            send(run, List.of(GuardPlan.remediationFailed(shell.target(), why, source())), alerts);
             return entry(run, shell, GuardOutcome.REMEDIATION_FAILED, after, failing(after), actions, alerts, why);
         }
         return entry(run, shell, GuardOutcome.REMEDIATED, after, failing(after), actions, alerts,
@@ -161,10 +204,12 @@ public class GuardService {
         return lines.subList(Math.max(0, lines.size() - 40), lines.size());
     }
 
-    private void send(List<AlertRequest> toSend, List<String> sent) {
+    private void send(RunHandle run, List<AlertRequest> toSend, List<String> sent) {
         for (AlertRequest alert : toSend) {
-            boolean delivered = notify.send(alert);
-            sent.add(alert.checkId() + " " + alert.status() + "/" + alert.severity() + (delivered ? "" : " (not delivered)"));
+            NotifyClient.Delivery delivery = notify.send(alert);
+            String line = alert.checkId() + " " + alert.status() + "/" + alert.severity() + delivery.suffix();
+            sent.add(line);
+            run.log("alert " + line);
         }
     }
 
@@ -174,6 +219,11 @@ public class GuardService {
 
     private static List<String> failing(DoctorReport report) {
         return report.failing().stream().map(CheckResult::id).toList();
+    }
+
+    private static GuardEntry entry(RunHandle run, HostShell shell, GuardOutcome outcome, DoctorReport report,
+            List<String> failing, Steps actions, List<String> alerts, String message) {
+        return entry(run, shell, outcome, report, failing, actions.list(), alerts, message);
     }
 
     private static GuardEntry entry(RunHandle run, HostShell shell, GuardOutcome outcome, DoctorReport report,

@@ -14,13 +14,18 @@ import io.openclaw.hq.doctor.model.DoctorReport;
 import io.openclaw.hq.doctor.model.HealMode;
 import io.openclaw.hq.doctor.model.HealResult;
 import io.openclaw.hq.doctor.model.Posture;
-import io.openclaw.hq.platform.locks.LockAttempt;
-import io.openclaw.hq.platform.locks.LockHandle;
-import io.openclaw.hq.platform.locks.ResourceLockedException;
-import io.openclaw.hq.platform.locks.ResourceLocks;
 import io.openclaw.hq.platform.runs.ArtifactRoot;
 import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunRecorder;
+import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLauncher;
+import io.openclaw.hq.platform.secrets.Redactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import io.openclaw.hq.platform.runs.RunRequest;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,23 +44,25 @@ import java.util.Map;
 public class HealService {
 
     static final String AREA = "heal";
+    static final String RESULT_FILE = "heal.json";
     private static final EnumSet<Probe> EVIDENCE = EnumSet.of(Probe.LISTENERS, Probe.TAILSCALE_STATUS,
             Probe.SSHD_EFFECTIVE, Probe.DOCKER_PS, Probe.GUARD_LOG_TAIL);
 
     private final HostShells shells;
     private final DoctorRunner doctor;
-    private final ResourceLocks locks;
     private final RunRecorder recorder;
     private final EvidenceBundler bundler;
     private final GuardStatusService guardStatus;
     private final ArtifactRoot root;
     private final ObjectMapper json;
+    private final RunLauncher launcher;
 
-    public HealService(HostShells shells, DoctorRunner doctor, ResourceLocks locks, RunRecorder recorder,
-            EvidenceBundler bundler, GuardStatusService guardStatus, ArtifactRoot root, ObjectMapper json) {
+    public HealService(HostShells shells, DoctorRunner doctor, RunRecorder recorder,
+            EvidenceBundler bundler, GuardStatusService guardStatus, ArtifactRoot root, ObjectMapper json,
+            RunLauncher launcher) {
+        this.launcher = launcher;
         this.shells = shells;
         this.doctor = doctor;
-        this.locks = locks;
         this.recorder = recorder;
         this.bundler = bundler;
         this.guardStatus = guardStatus;
@@ -63,27 +70,73 @@ public class HealService {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    public HealResult heal(HealMode mode, RunTrigger trigger, String actor) {
+    /**
+     * POST /heal: recorded, the host lock taken (a held lock is a 409 naming its run), answered at
+     * once; the heal goes on in a worker thread, logs each step, writes {@code heal.json} into its
+     * run folder and ends its run with why it failed when it did.
+     */
+    public RunAccepted start(HealMode mode, Caller caller) {
         HostShell shell = shells.current();
-        try (RunHandle run = recorder.start(RunRequest.of(AREA, "heal " + mode.wire(), trigger, actor))) {
-            LockAttempt attempt = locks.tryAcquire(GuardService.lockName(shell), run.id());
-            if (attempt instanceof LockAttempt.Locked locked) {
-                run.refuse(locked.resource() + " is held by run " + locked.holderRunId());
-                throw new ResourceLockedException(locked.resource(), locked.holderRunId());
-            }
-            try (LockHandle lock = ((LockAttempt.Acquired) attempt).handle()) {
-                HealResult result = healUnderLock(shell, mode, run, trigger, actor);
-                run.addArtifact(root.resolve(result.evidence().bundle()));
-                String summary = "heal " + mode.wire() + " " + result.status()
-                        + (result.fix() == null ? "" : "; fix: " + result.fix().detail());
-                if (result.status() == CheckStatus.FAIL) {
-                    run.fail(summary, summary);
-                } else {
-                    run.succeed(summary);
-                }
-                return result;
-            }
+        return launcher.launch(RunRequest.of(AREA, "heal " + mode.wire(), caller.trigger(), caller.actor()),
+                GuardService.lockName(shell), run -> heal(shell, mode, run, caller.trigger(), caller.actor()));
+    }
+
+    private void heal(HostShell shell, HealMode mode, RunHandle run, RunTrigger trigger, String actor) {
+        HealResult result = healUnderLock(shell, mode, run, trigger, actor);
+        run.addArtifact(root.resolve(result.evidence().bundle()));
+        Path file = run.directory().resolve(RESULT_FILE);
+        try {
+            Files.writeString(file, Redactor.redact(json.writeValueAsString(result)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("heal.json of run " + run.id(), e);
         }
+        run.addArtifact(file);
+        String summary = "heal " + mode.wire() + " " + result.status() + ": " + why(result);
+        run.log(summary);
+        if (result.status() == CheckStatus.FAIL) {
+            run.fail(summary, why(result));
+        } else {
+            run.succeed(summary);
+        }
+    }
+
+    /** The heal's result as its run wrote it, or empty when the run is not a finished heal. */
+    public Optional<HealResult> result(String runId) {
+        return recorder.directoryOf(runId).map(dir -> dir.resolve(RESULT_FILE)).filter(Files::isRegularFile).map(f -> {
+            try {
+                return json.readValue(Files.readString(f), HealResult.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("heal.json of run " + runId, e);
+            }
+        });
+    }
+
+    /** What an operator needs to read first: why it passed or, above all, why it failed. */
+    static String why(HealResult result) {
+        HealResult.Fix fix = result.fix();
+        Posture pre = result.precheck();
+        HealResult.Verification verification = result.verification();
+        if (fix != null && fix.attempted() && !Boolean.TRUE.equals(fix.succeeded())) {
+            return "the sshd fix did not work (" + fix.detail() + ")";
+        }
+        if (verification != null && verification.status() == CheckStatus.FAIL) {
+            String prefix = fix != null && !fix.attempted() ? "no fix made (" + fix.detail() + "); " : "";
+            return prefix + "doctor verification FAIL, failing: " + String.join(", ", verification.failing());
+        }
+        if (verification != null) {
+            return (fix == null ? "" : fix.detail() + "; ") + "doctor verification " + verification.status()
+                    + ": " + verification.summary();
+        }
+        if (!pre.hostReachable()) {
+            return "host unreachable";
+        }
+        if (!pre.tailscaleUp()) {
+            return "Tailscale is down";
+        }
+        if (pre.sshdPublic()) {
+            return "sshd is listening publicly";
+        }
+        return "private posture holds: Tailscale up, sshd not public";
     }
 
     private HealResult healUnderLock(HostShell shell, HealMode mode, RunHandle run, RunTrigger trigger, String actor) {
@@ -105,14 +158,20 @@ public class HealService {
                     + " sshdPublic=" + pre.sshdPublic());
             HealResult.Fix fix = null;
             if (mode == HealMode.APPLY) {
+                run.log("fix: deciding whether the sshd fix is safe");
                 fix = fix(session, pre, unreachable, evidence);
                 run.log("fix: " + fix.detail());
             }
             HealResult.Verification verification = null;
             if (mode != HealMode.CHECK_ONLY) {
+                run.log("verifying with a doctor run");
                 DoctorReport report = doctor.run(shell, session, unreachable, trigger, actor, run.id());
                 verification = new HealResult.Verification(report.runId(), report.status(), report.summary(),
                         report.failing().stream().map(CheckResult::id).toList());
+            }
+            if (verification != null) {
+                run.log("doctor verification " + verification.status() + " (" + verification.summary() + ") run "
+                        + verification.doctorRunId());
             }
             CheckStatus status = status(pre, fix, verification);
             HealResult partial = new HealResult(run.id(), mode.wire(), shell.target(), status, pre, fix, verification, null);

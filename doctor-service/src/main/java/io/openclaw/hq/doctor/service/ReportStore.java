@@ -83,6 +83,19 @@ public class ReportStore {
         return reports;
     }
 
+    public java.util.Optional<DoctorReport> byRun(String runId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT report::text FROM doctor_reports WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(json.readValue(rs.getString(1), DoctorReport.class))
+                        : java.util.Optional.empty();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("doctor_reports: " + e.getMessage(), e);
+        }
+    }
+
     /** Pass, warn and fail counts per check per UTC day since {@code since}, oldest day first. */
     public List<HistoryPoint> history(Instant since) {
         List<HistoryPoint> points = new ArrayList<>();

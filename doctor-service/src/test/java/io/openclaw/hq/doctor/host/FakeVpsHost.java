@@ -34,6 +34,18 @@ public final class FakeVpsHost implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> hostLog = new CopyOnWriteArrayList<>();
     private volatile HostScenario scenario = HostScenario.healthy();
+    private volatile String heldCommand;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+
+    /**
+     * The next answers to {@code probe} wait until the returned latch is counted down: a run that
+     * needs them is provably still working until the test lets it go.
+     */
+    public java.util.concurrent.CountDownLatch hold(Probe probe) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        heldCommand = probe.wire();
+        return held;
+    }
 
     public FakeVpsHost() {
         try {
@@ -83,6 +95,8 @@ public final class FakeVpsHost implements AutoCloseable {
 
     public void use(HostScenario next) {
         scenario = next;
+        held.countDown();
+        heldCommand = null;
         commands.clear();
         hostLog.clear();
     }
@@ -158,8 +172,12 @@ public final class FakeVpsHost implements AutoCloseable {
                 return; // never writes, never exits: the client's timeout must end it
             }
             HostScenario.Answer answer = scenario.answer(command);
+            java.util.concurrent.CountDownLatch gate = command.equals(heldCommand) ? held : null;
             Thread t = new Thread(() -> {
                 try {
+                    if (gate != null && !gate.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IOException("held command never released");
+                    }
                     if (command.equals(Probe.GUARD_LOG_APPEND.wire())) {
                         new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(hostLog::add);
                     }
@@ -167,6 +185,8 @@ public final class FakeVpsHost implements AutoCloseable {
                     out.flush();
                     err.write(answer.stderr().getBytes(StandardCharsets.UTF_8));
                     err.flush();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (IOException e) {
                     // the client went away; nothing to answer
                 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.doctor.ActionRuns;
 import io.openclaw.hq.doctor.DoctorTestResources;
 import io.openclaw.hq.doctor.host.FakeVpsHost;
 import io.openclaw.hq.doctor.host.HostScenario;
@@ -48,8 +49,7 @@ class DoctorResourceTest {
 
     @Test
     void aRunOnAHealthyHostReportsNineChecksKeepsDoctorJsonAndARun() throws Exception {
-        JsonPath report = api().header("X-HQ-Actor", "sha256:1a2b3c4d").header("X-HQ-Trigger", "web")
-                .when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        JsonPath report = ActionRuns.doctor(api().header("X-HQ-Actor", "sha256:1a2b3c4d").header("X-HQ-Trigger", "web"));
         assertThat(report.getList("checks.number", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(report.getList("checks.id", String.class)).containsExactly("tailscale", "compose_stack", "api_healthz",
                 "public_ports", "docker_ports", "disk_logs", "key_health", "console_bind", "guard_health");
@@ -100,7 +100,7 @@ class DoctorResourceTest {
         wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ready/runner-service")
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
                         .withBody("{\"status\":\"DOWN\"}")));
-        JsonPath report = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        JsonPath report = ActionRuns.doctor(api());
         assertThat(report.getString("status")).isEqualTo("FAIL");
         Map<String, String> statuses = new java.util.TreeMap<>();
         report.getList("checks", Map.class).forEach(c -> statuses.put((String) c.get("id"), (String) c.get("status")));
@@ -115,9 +115,9 @@ class DoctorResourceTest {
 
     @Test
     void reportsComeNewestFirstAndHistoryCountsEachCheckPerDay() {
-        String first = api().when().post("/doctor/run").then().statusCode(200).extract().path("runId");
+        String first = ActionRuns.doctor(api()).getString("runId");
         host.use(HostScenario.healthy().dockerPublic(true));
-        String second = api().when().post("/doctor/run").then().statusCode(200).extract().path("runId");
+        String second = ActionRuns.doctor(api()).getString("runId");
 
         List<String> ids = api().when().get("/doctor/reports?limit=2").then().statusCode(200).extract().jsonPath()
                 .getList("runId", String.class);
@@ -134,11 +134,47 @@ class DoctorResourceTest {
     }
 
     @Test
+    void theAnswerComesOnceTheRunIsRecordedAndEachCheckIsLoggedAsItFinishes() {
+        java.util.concurrent.CountDownLatch release = host.hold(io.openclaw.hq.doctor.host.Probe.DISK);
+        JsonPath accepted = api().header("X-HQ-Trigger", "sms").header("X-HQ-Actor", "+15551234567")
+                .when().post("/doctor/run").then().statusCode(202).extract().jsonPath();
+        String runId = accepted.getString("runId");
+        assertThat(accepted.getString("run.status")).isEqualTo("running");
+        assertThat(accepted.getString("run.action")).isEqualTo("doctor");
+        assertThat(accepted.getString("run.trigger")).isEqualTo("sms");
+        // held at the host: no report yet, the output already says what it is doing
+        api().when().get("/doctor/reports/" + runId).then().statusCode(404);
+        api().when().get("/runs/" + runId + "/log").then().statusCode(200).body("finished", equalTo(false));
+
+        release.countDown();
+        JsonPath run = io.openclaw.hq.doctor.ActionRuns.awaitRun(runId);
+        assertThat(run.getString("status")).isEqualTo("success");
+        assertThat(run.getString("actor")).isEqualTo("+15551234567");
+        List<String> lines = api().when().get("/runs/" + runId + "/log").then().extract().jsonPath().getList("lines", String.class);
+        assertThat(lines.get(0)).startsWith("connecting to test-vps");
+        assertThat(lines).filteredOn(l -> l.matches("\\d\\. .*")).hasSize(9);
+        assertThat(lines.get(lines.size() - 1)).startsWith("doctor ");
+        api().when().get("/doctor/reports/" + runId).then().statusCode(200).body("runId", equalTo(runId));
+    }
+
+    @Test
+    void aBodyOnAnActionThatTakesNoneIsRefusedAndStartsNothing() {
+        api().contentType("application/json").body("{\"checks\":[\"tailscale\"]}").when().post("/doctor/run").then()
+                .statusCode(400).body("detail", containsString("takes no body"));
+        api().contentType("application/json").body("{\"dryRun\":true}").when().post("/guard/run").then()
+                .statusCode(400).body("detail", containsString("takes no body"));
+        assertThat(host.commands()).isEmpty();
+        api().contentType("application/json").body("{}").when().post("/doctor/run").then().statusCode(202);
+    }
+
+    @Test
     void outOfRangeParametersAreA400NamingTheParameter() {
         api().when().get("/doctor/reports?limit=0").then().statusCode(400).body("detail", containsString("limit must be between 1 and 100"));
-        api().when().get("/doctor/reports?limit=abc").then().statusCode(404);
+        api().when().get("/doctor/reports?limit=abc").then().statusCode(400).body("detail", containsString("limit"));
+        api().when().get("/doctor/reports/..%2Fx").then().statusCode(400);
+        api().when().get("/doctor/reports/20000101T000000Z-000000").then().statusCode(404);
         api().when().get("/doctor/history?days=91").then().statusCode(400).body("detail", containsString("days must be between 1 and 90"));
-        api().header("X-HQ-Trigger", "timer").when().post("/doctor/run").then().statusCode(400)
+        api().header("X-HQ-Trigger", "cron").when().post("/doctor/run").then().statusCode(400)
                 .body("detail", containsString("X-HQ-Trigger"));
         api().header("X-HQ-Actor", "a b").when().post("/doctor/run").then().statusCode(400)
                 .body("detail", containsString("X-HQ-Actor"));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.agroal.api.AgroalDataSource;
+import io.openclaw.hq.doctor.ActionRuns;
 import io.openclaw.hq.doctor.DoctorTestResources;
 import io.openclaw.hq.doctor.host.FakeVpsHost;
 import io.openclaw.hq.doctor.host.HostScenario;
@@ -43,6 +44,9 @@ class GuardResourceTest {
     @Inject
     io.openclaw.hq.doctor.service.GuardLogStore guardLog;
 
+    @Inject
+    io.openclaw.hq.doctor.service.GuardService guardService;
+
     @BeforeEach
     void healthy() {
         Stubs.healthyStack(wireMock);
@@ -57,18 +61,19 @@ class GuardResourceTest {
     @Test
     void aCheckThatFailedLastTimeAndPassesNowIsResolvedAtNotify() {
         host.use(HostScenario.healthy().dockerPublic(true));
-        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("FAIL"))
-                .body("failing", org.hamcrest.Matchers.contains("docker_ports"));
+        JsonPath failed = ActionRuns.guard(api());
+        assertThat(failed.getString("outcome")).isEqualTo("FAIL");
+        assertThat(failed.getList("failing", String.class)).containsExactly("docker_ports");
         host.use(HostScenario.healthy());
-        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("PASS"));
+        assertThat(ActionRuns.guard(api()).getString("outcome")).isEqualTo("PASS");
         assertThat(Stubs.alerts(wireMock)).containsExactly("doctor.docker_ports FAIL critical", "doctor.docker_ports OK info");
     }
 
     @Test
     void statusAndLogShowTheLastRunsOldestFirstInTheLog() {
-        api().when().post("/guard/run").then().statusCode(200);
+        ActionRuns.guard(api());
         host.use(HostScenario.healthy().diskFull(true));
-        api().when().post("/guard/run").then().statusCode(200);
+        ActionRuns.guard(api());
 
         JsonPath log = api().when().get("/guard/log?lines=20").then().statusCode(200).extract().jsonPath();
         assertThat(log.getList("lines", String.class)).hasSize(2);
@@ -89,25 +94,85 @@ class GuardResourceTest {
     }
 
     @Test
-    void aHeldHostLockSkipsTheGuardWithoutTouchingTheHost() {
+    void aHeldHostLockIsA409NamingTheHolderWithoutTouchingTheHost() {
         try (LockHandle held = locks.acquire("host:test-vps", "20260101T000000Z-heal01")) {
-            JsonPath entry = api().when().post("/guard/run").then().statusCode(200).extract().jsonPath();
-            assertThat(entry.getString("outcome")).isEqualTo("LOCKED");
-            assertThat(entry.getString("message")).contains("20260101T000000Z-heal01");
-            api().when().get("/runs/" + entry.getString("runId")).then().statusCode(200).body("status", equalTo("refused"));
+            api().header("X-HQ-Actor", "ops@example.org").when().post("/guard/run").then().statusCode(409)
+                    .body("title", equalTo("locked")).body("runId", equalTo("20260101T000000Z-heal01"));
         }
         assertThat(host.commands()).isEmpty();
         assertThat(Stubs.alerts(wireMock)).isEmpty();
+        java.util.List<java.util.Map<String, Object>> refused = api().when().get("/runs?limit=20").then().extract()
+                .jsonPath().getList("findAll { it.action == 'guard' && it.actor == 'ops@example.org' }");
+        assertThat(refused).isNotEmpty();
+        assertThat(refused.get(0)).containsEntry("status", "refused");
+    }
+
+    @Test
+    void theTimersGuardSkipsAHeldLockWithALockedLine() {
+        try (LockHandle held = locks.acquire("host:test-vps", "20260101T000000Z-heal02")) {
+            io.openclaw.hq.doctor.model.GuardEntry entry = guardService.run(io.openclaw.hq.platform.runs.RunTrigger.TIMER, "timer");
+            assertThat(entry.outcome()).isEqualTo(io.openclaw.hq.doctor.model.GuardOutcome.LOCKED);
+            assertThat(entry.message()).contains("20260101T000000Z-heal02");
+            api().when().get("/runs/" + entry.runId()).then().statusCode(200).body("status", equalTo("refused"))
+                    .body("trigger", equalTo("timer"));
+        }
+        assertThat(host.commands()).isEmpty();
+    }
+
+    @Test
+    void theAnswerComesWhileTheGuardStillWorksAndItsOutputGrowsLineByLine() {
+        java.util.concurrent.CountDownLatch release = host.hold(io.openclaw.hq.doctor.host.Probe.DISK);
+        JsonPath accepted = api().header("X-HQ-Actor", "ops@example.org").header("X-HQ-Trigger", "web")
+                .when().post("/guard/run").then().statusCode(202).extract().jsonPath();
+        String runId = accepted.getString("runId");
+        assertThat(accepted.getString("run.status")).isEqualTo("running");
+        assertThat(accepted.getString("run.actor")).isEqualTo("ops@example.org");
+        assertThat(accepted.getString("run.trigger")).isEqualTo("web");
+        // the host has not answered yet: the guard is provably still working, and already says so
+        java.util.List<String> early = awaitLogLines(runId, 2);
+        assertThat(early.get(0)).contains("connecting to test-vps");
+        assertThat(early.get(1)).contains("running the doctor");
+        api().when().get("/runs/" + runId).then().body("status", equalTo("running"));
+        // a second guard meanwhile is told whose run holds the host
+        api().when().post("/guard/run").then().statusCode(409).body("runId", equalTo(runId));
+
+        release.countDown();
+        JsonPath run = ActionRuns.awaitRun(runId);
+        assertThat(run.getString("status")).isNotEqualTo("running");
+        assertThat(run.getString("actor")).isEqualTo("ops@example.org");
+        java.util.List<String> all = api().when().get("/runs/" + runId + "/log").then().extract().jsonPath()
+                .getList("lines", String.class);
+        assertThat(all.size()).isGreaterThan(early.size());
+        assertThat(all).anyMatch(l -> l.startsWith("doctor ") && l.contains(" run "));
+    }
+
+    private static java.util.List<String> awaitLogLines(String runId, int lines) {
+        for (int i = 0; i < 1200; i++) {
+            java.util.List<String> seen = api().when().get("/runs/" + runId + "/log").then().statusCode(200).extract()
+                    .jsonPath().getList("lines", String.class);
+            if (seen.size() >= lines) {
+                return seen;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("run " + runId + " never wrote " + lines + " lines");
     }
 
     @Test
     void aDeadNotifyServiceDoesNotStopTheGuardAndIsLogged() {
         wireMock.stubFor(WireMock.post("/alerts").willReturn(WireMock.aResponse().withStatus(503)));
         host.use(HostScenario.healthy().tailscaleUp(false).sshdPublic(true));
-        JsonPath entry = api().when().post("/guard/run").then().statusCode(200).extract().jsonPath();
+        JsonPath entry = ActionRuns.guard(api());
         assertThat(entry.getString("outcome")).isEqualTo("FAIL");
-        assertThat(entry.getList("alerts", String.class)).containsExactly("doctor.tailscale FAIL/critical (not delivered)",
-                "doctor.public_ports FAIL/critical (not delivered)");
+        assertThat(entry.getList("alerts", String.class)).containsExactly(
+                "doctor.tailscale FAIL/critical (not delivered: notify-service answered 503)",
+                "doctor.public_ports FAIL/critical (not delivered: notify-service answered 503)");
+        JsonPath run = ActionRuns.awaitRun(entry.getString("runId"));
+        assertThat(run.getString("summary")).contains("2 alert(s) not delivered");
         assertThat(host.commands()).doesNotContain(io.openclaw.hq.doctor.host.Probe.REMEDIATE_SSHD.wire());
     }
 
@@ -116,16 +181,16 @@ class GuardResourceTest {
         guardLog.append(new io.openclaw.hq.doctor.model.GuardEntry(0, java.time.Instant.now().minus(java.time.Duration.ofMinutes(25)),
                 "20260101T000000Z-old001", "test-vps", io.openclaw.hq.doctor.model.GuardOutcome.PASS,
                 io.openclaw.hq.doctor.model.CheckStatus.PASS, java.util.List.of(), java.util.List.of(), java.util.List.of(), "doctor PASS"));
-        JsonPath report = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        JsonPath report = ActionRuns.doctor(api());
         assertThat(report.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("FAIL");
         assertThat(report.getString("checks.find { it.id == 'guard_health' }.summary")).contains("more than two intervals");
 
         // that guard run saw the stale guard (FAIL); the one after it is recent: WARN, then PASS once it passed
-        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("FAIL"));
-        JsonPath recent = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(ActionRuns.guard(api()).getString("outcome")).isEqualTo("FAIL");
+        JsonPath recent = ActionRuns.doctor(api());
         assertThat(recent.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("WARN");
-        api().when().post("/guard/run").then().statusCode(200).body("outcome", equalTo("PASS"));
-        JsonPath fresh = api().when().post("/doctor/run").then().statusCode(200).extract().jsonPath();
+        assertThat(ActionRuns.guard(api()).getString("outcome")).isEqualTo("PASS");
+        JsonPath fresh = ActionRuns.doctor(api());
         assertThat(fresh.getString("checks.find { it.id == 'guard_health' }.status")).isEqualTo("PASS");
     }
 }

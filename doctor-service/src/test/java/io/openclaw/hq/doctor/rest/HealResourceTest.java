@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openclaw.hq.doctor.ActionRuns;
 import io.openclaw.hq.doctor.DoctorTestResources;
 import io.openclaw.hq.doctor.host.FakeVpsHost;
 import io.openclaw.hq.doctor.host.HostScenario;
@@ -62,7 +63,7 @@ class HealResourceTest {
     @Test
     void applyFixesAPublicSshdWhileTailscaleIsUpVerifiesAndBundlesEvidence() throws Exception {
         host.use(HostScenario.healthy().sshdPublic(true));
-        JsonPath heal = api().body("{\"mode\":\"apply\"}").when().post("/heal").then().statusCode(200).extract().jsonPath();
+        JsonPath heal = ActionRuns.heal(api(), "apply");
         assertThat(heal.getBoolean("precheck.sshdPublic")).isTrue();
         assertThat(heal.getBoolean("fix.attempted")).isTrue();
         assertThat(heal.getBoolean("fix.succeeded")).isTrue();
@@ -99,17 +100,22 @@ class HealResourceTest {
     @Test
     void applyNeverTouchesSshdWhileTailscaleIsDown() {
         host.use(HostScenario.healthy().sshdPublic(true).tailscaleUp(false));
-        JsonPath heal = api().body("{\"mode\":\"apply\"}").when().post("/heal").then().statusCode(200).extract().jsonPath();
+        JsonPath heal = ActionRuns.heal(api(), "apply");
         assertThat(heal.getBoolean("fix.attempted")).isFalse();
         assertThat(heal.getString("fix.detail")).contains("Tailscale is down");
         assertThat(heal.getString("status")).isEqualTo("FAIL");
+        // the run itself says why, for whoever reads only the run
+        JsonPath run = ActionRuns.awaitRun(heal.getString("runId"));
+        assertThat(run.getString("status")).isEqualTo("failure");
+        assertThat(run.getString("summary")).contains("Tailscale is down");
+        assertThat(run.getString("error")).contains("Tailscale is down");
         assertThat(host.commands()).doesNotContain(Probe.REMEDIATE_SSHD.wire());
     }
 
     @Test
     void checkOnlyReadsTheHostAndChangesNothing() {
         host.use(HostScenario.healthy().sshdPublic(true));
-        JsonPath heal = api().body("{\"mode\":\"check-only\"}").when().post("/heal").then().statusCode(200).extract().jsonPath();
+        JsonPath heal = ActionRuns.heal(api(), "check-only");
         assertThat(heal.getString("status")).isEqualTo("FAIL");
         assertThat(heal.getMap("fix")).isNull();
         assertThat(heal.getMap("verification")).isNull();
@@ -119,7 +125,7 @@ class HealResourceTest {
 
     @Test
     void verifyOnlyRunsTheDoctorWithoutTheFix() {
-        JsonPath heal = api().body("{\"mode\":\"verify-only\"}").when().post("/heal").then().statusCode(200).extract().jsonPath();
+        JsonPath heal = ActionRuns.heal(api(), "verify-only");
         assertThat(heal.getString("verification.doctorRunId")).isNotBlank();
         assertThat(heal.getString("status")).isNotEqualTo("FAIL");
         assertThat(host.commands()).doesNotContain(Probe.REMEDIATE_SSHD.wire());

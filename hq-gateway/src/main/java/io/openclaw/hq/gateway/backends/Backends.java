@@ -69,6 +69,18 @@ public class Backends {
         });
     }
 
+    /** The report of one doctor run (its run page shows it). */
+    public BackendReply<DoctorContract.Report> doctorReport(String runId) {
+        return typed(Backend.DOCTOR, () -> doctor.call(api -> api.report(runId)), new TypeReference<>() {
+        });
+    }
+
+    /** What one heal did (its run page shows it). */
+    public BackendReply<DoctorContract.HealResult> healResult(String runId) {
+        return typed(Backend.DOCTOR, () -> doctor.call(api -> api.healResult(runId)), new TypeReference<>() {
+        });
+    }
+
     public BackendReply<DoctorContract.History> doctorHistory(int days) {
         return typed(Backend.DOCTOR, () -> doctor.call(api -> api.history(days)), new TypeReference<>() {
         });

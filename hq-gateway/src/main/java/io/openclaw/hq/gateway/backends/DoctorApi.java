@@ -4,6 +4,7 @@ import io.openclaw.hq.platform.auth.InternalTokenHeaderFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +22,14 @@ interface DoctorApi extends RunsApi {
     @GET
     @Path("/doctor/reports")
     Response reports(@QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/doctor/reports/{runId}")
+    Response report(@PathParam("runId") String runId);
+
+    @GET
+    @Path("/heal/{runId}")
+    Response healResult(@PathParam("runId") String runId);
 
     @GET
     @Path("/doctor/history")

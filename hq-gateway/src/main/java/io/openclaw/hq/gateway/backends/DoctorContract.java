@@ -75,4 +75,27 @@ public final class DoctorContract {
             entries = entries == null ? List.of() : List.copyOf(entries);
         }
     }
+
+    /** {@code GET /heal/{runId}}: what a heal did, and why it ended as it did. */
+    public record HealResult(String runId, String mode, String target, String status, Posture precheck, Fix fix,
+            Verification verification, Evidence evidence) {
+    }
+
+    /** Whether the fix was tried (only when it is safe), whether it worked, and what happened. */
+    public record Fix(boolean attempted, Boolean succeeded, String detail) {
+    }
+
+    public record Verification(String doctorRunId, String status, String summary, List<String> failing) {
+
+        public Verification {
+            failing = failing == null ? List.of() : List.copyOf(failing);
+        }
+    }
+
+    public record Evidence(String directory, String bundle, String bundleSha256, List<String> files) {
+
+        public Evidence {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+    }
 }

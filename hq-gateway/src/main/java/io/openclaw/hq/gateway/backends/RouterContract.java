@@ -28,14 +28,38 @@ public final class RouterContract {
     public record Provider(boolean enabled, boolean configured, @JsonProperty("key_source") String keySource,
             @JsonProperty("key_masked") String keyMasked, @JsonProperty("key_fingerprint") String keyFingerprint,
             String state, @JsonProperty("last_error_class") String lastErrorClass,
-            @JsonProperty("api_base") String apiBase, String breaker, @JsonProperty("review_role") String reviewRole) {
+            @JsonProperty("api_base") String apiBase, String breaker, @JsonProperty("review_role") String reviewRole,
+            ProviderDoctorLine doctor) {
+    }
+
+    /** This provider's line of the last provider doctor run (null before the first). */
+    public record ProviderDoctorLine(String state, @JsonProperty("last_error_class") String lastErrorClass, String detail,
+            String at, @JsonProperty("run_id") String runId) {
     }
 
     /** Routing and the review gate. */
     public record Router(@JsonProperty("review_gate") String reviewGate,
             @JsonProperty("review_provider") String reviewProvider, @JsonProperty("review_model") String reviewModel,
             @JsonProperty("review_fallback") Fallback reviewFallback, Route general, Route vision,
-            @JsonProperty("review_caps") ReviewCaps reviewCaps, Budget budget) {
+            @JsonProperty("review_caps") ReviewCaps reviewCaps, Budget budget,
+            @JsonProperty("review_gate_state") ReviewGateState reviewGateState) {
+    }
+
+    /** The review gate as an operator checks it: pinned model and its breaker, the fallback, caps, recent fail-closed refusals. */
+    public record ReviewGateState(String mode, @JsonProperty("pinned_provider") String pinnedProvider,
+            @JsonProperty("pinned_model") String pinnedModel, @JsonProperty("pinned_breaker") String pinnedBreaker,
+            GateFallback fallback, GateCaps caps, @JsonProperty("failed_closed_last_24h") int failedClosedLast24h,
+            @JsonProperty("last_failed_closed") FailedClosed lastFailedClosed) {
+    }
+
+    public record GateFallback(String provider, String model, boolean enabled, String breaker) {
+    }
+
+    public record GateCaps(@JsonProperty("max_output_tokens") int maxOutputTokens, double temperature,
+            @JsonProperty("max_usd_per_review") BigDecimal maxUsdPerReview) {
+    }
+
+    public record FailedClosed(@JsonProperty("run_id") String runId, String at, String error) {
     }
 
     public record Fallback(String provider, String model, boolean enabled) {
@@ -49,7 +73,9 @@ public final class RouterContract {
 
     public record Budget(@JsonProperty("max_usd_per_review") BigDecimal maxUsdPerReview,
             @JsonProperty("max_usd_per_run") BigDecimal maxUsdPerRun,
-            @JsonProperty("priced_models") List<String> pricedModels) {
+            @JsonProperty("priced_models") List<String> pricedModels, @JsonProperty("reserved_usd") BigDecimal reservedUsd,
+            @JsonProperty("runs_holding_reservations") int runsHoldingReservations,
+            @JsonProperty("spent_usd_today") BigDecimal spentUsdToday, @JsonProperty("calls_today") long callsToday) {
     }
 
     public record ConfigHealth(String file, boolean valid, List<String> violations) {

@@ -36,6 +36,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         RouterContract.Router.class, RouterContract.Fallback.class, RouterContract.Route.class,
         RouterContract.ReviewCaps.class, RouterContract.Budget.class, RouterContract.ConfigHealth.class,
         RouterContract.DoctorSummary.class, RouterContract.ProviderCheck.class, RouterContract.Spend.class,
+        RouterContract.ProviderDoctorLine.class, RouterContract.ReviewGateState.class, RouterContract.GateFallback.class,
+        RouterContract.GateCaps.class, RouterContract.FailedClosed.class,
         RouterContract.DailySpend.class, NotifyContract.Status.class, NotifyContract.Channel.class,
         NotifyContract.Delivery.class})
 public final class JsonModels {

@@ -30,7 +30,8 @@ public class AiStatusResource {
     }
 
     @RegisterForReflection
-    public record ReviewGate(String mode, String provider, String model, RouterContract.Fallback fallback) {
+    public record ReviewGate(String mode, String provider, String model, String breaker, RouterContract.Fallback fallback,
+            Integer failedClosedLast24h) {
     }
 
     private final Panels panels;
@@ -55,8 +56,11 @@ public class AiStatusResource {
                     p.keyFingerprint(), p.keySource(), p.breaker()));
         }
         RouterContract.Router router = status.router();
+        RouterContract.ReviewGateState state = router == null ? null : router.reviewGateState();
         ReviewGate gate = router == null ? null
-                : new ReviewGate(router.reviewGate(), router.reviewProvider(), router.reviewModel(), router.reviewFallback());
+                : new ReviewGate(router.reviewGate(), router.reviewProvider(), router.reviewModel(),
+                        state == null ? null : state.pinnedBreaker(), router.reviewFallback(),
+                        state == null ? null : state.failedClosedLast24h());
         return new AiStatus(source, true, null, providers, gate);
     }
 

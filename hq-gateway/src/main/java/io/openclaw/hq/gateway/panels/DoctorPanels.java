@@ -21,26 +21,69 @@ final class DoctorPanels {
     /** The latest report: verdict, the posture the guard decides on, every check with its details and remediation. */
     static Panel report(BackendReply<List<DoctorContract.Report>> reply) {
         return PanelReader.panel("Doctor", reply, reports -> {
-            Panel.Builder panel = Panel.ok("Doctor", SERVICE);
             if (reports.isEmpty()) {
-                return panel.note("No doctor report yet: run the doctor from Actions.").build();
+                return Panel.ok("Doctor", SERVICE).note("No doctor report yet: run the doctor from Actions.").build();
             }
-            DoctorContract.Report report = reports.get(0);
-            panel.row("verdict", report.status(), PanelReader.tone(report.status()))
-                    .row("summary", report.summary())
-                    .row("checked at", Words.time(report.startedAt()) + " (" + report.durationMs() + " ms)")
-                    .row("target", report.target());
-            DoctorContract.Posture posture = report.posture();
-            if (posture != null) {
-                panel.row("host reachable", Words.yesNo(posture.hostReachable()), posture.hostReachable() ? "ok" : "bad")
-                        .row("Tailscale up", posture.tailscaleUp()
-                                ? "yes" + (posture.tailscaleIpv4() == null ? "" : " (" + posture.tailscaleIpv4() + ")")
-                                : "no", posture.tailscaleUp() ? "ok" : "bad")
-                        .row("sshd public", Words.yesNo(posture.sshdPublic()), posture.sshdPublic() ? "bad" : "ok");
+            return report("Doctor", reports.get(0));
+        });
+    }
+
+    /** One run's report, for its run page. */
+    static Panel runReport(BackendReply<DoctorContract.Report> reply) {
+        return PanelReader.panel("Checks of this run", reply, report -> report("Checks of this run", report));
+    }
+
+    private static Panel report(String title, DoctorContract.Report report) {
+        Panel.Builder panel = Panel.ok(title, SERVICE);
+        panel.row("verdict", report.status(), PanelReader.tone(report.status()))
+                .row("summary", report.summary())
+                .row("checked at", Words.time(report.startedAt()) + " (" + report.durationMs() + " ms)")
+                .row("target", report.target());
+        DoctorContract.Posture posture = report.posture();
+        if (posture != null) {
+            panel.row("host reachable", Words.yesNo(posture.hostReachable()), posture.hostReachable() ? "ok" : "bad")
+                    .row("Tailscale up", posture.tailscaleUp()
+                            ? "yes" + (posture.tailscaleIpv4() == null ? "" : " (" + posture.tailscaleIpv4() + ")")
+                            : "no", posture.tailscaleUp() ? "ok" : "bad")
+                    .row("sshd public", Words.yesNo(posture.sshdPublic()), posture.sshdPublic() ? "bad" : "ok");
+        }
+        for (DoctorContract.Check check : report.checks()) {
+            panel.item(new Item(check.number() + ". " + check.name(), check.status(), PanelReader.tone(check.status()),
+                    check.summary(), check.details(), check.remediation()));
+        }
+        return panel.build();
+    }
+
+    /** What a heal did: the pre-check it decided on, the fix (tried only when safe), the verification, the evidence. */
+    static Panel heal(BackendReply<DoctorContract.HealResult> reply) {
+        return PanelReader.panel("What the heal did", reply, heal -> {
+            Panel.Builder panel = Panel.ok("What the heal did", SERVICE)
+                    .row("verdict", heal.status(), PanelReader.tone(heal.status()))
+                    .row("mode", heal.mode());
+            DoctorContract.Posture pre = heal.precheck();
+            if (pre != null) {
+                panel.row("before: host reachable", Words.yesNo(pre.hostReachable()), pre.hostReachable() ? "ok" : "bad")
+                        .row("before: Tailscale up", Words.yesNo(pre.tailscaleUp()), pre.tailscaleUp() ? "ok" : "bad")
+                        .row("before: sshd public", Words.yesNo(pre.sshdPublic()), pre.sshdPublic() ? "bad" : "ok");
             }
-            for (DoctorContract.Check check : report.checks()) {
-                panel.item(new Item(check.number() + ". " + check.name(), check.status(), PanelReader.tone(check.status()),
-                        check.summary(), check.details(), check.remediation()));
+            DoctorContract.Fix fix = heal.fix();
+            if (fix != null) {
+                String outcome = !fix.attempted() ? "not tried" : Boolean.TRUE.equals(fix.succeeded()) ? "applied"
+                        : Boolean.FALSE.equals(fix.succeeded()) ? "failed" : "tried";
+                panel.row("fix", outcome + (fix.detail() == null ? "" : ": " + fix.detail()),
+                        "failed".equals(outcome) ? "bad" : "applied".equals(outcome) ? "ok" : "");
+            }
+            DoctorContract.Verification verification = heal.verification();
+            if (verification != null) {
+                panel.row("verified by the doctor", verification.status() + (verification.summary() == null ? ""
+                        : ": " + verification.summary()), PanelReader.tone(verification.status()));
+                if (!verification.failing().isEmpty()) {
+                    panel.row("still failing", String.join(", ", verification.failing()), "bad");
+                }
+            }
+            DoctorContract.Evidence evidence = heal.evidence();
+            if (evidence != null) {
+                panel.row("evidence", evidence.bundle() + " (" + evidence.files().size() + " files)");
             }
             return panel.build();
         });
@@ -69,6 +112,26 @@ final class DoctorPanels {
                 panel.item(new Item(Words.time(run.at()), Words.verdict(run.outcome()), PanelReader.tone(run.outcome()),
                         run.message(), details, null));
             }
+            return panel.build();
+        });
+    }
+
+    /** One guard run, when it is still among the guard's last runs: what failed, what it did, each alert. */
+    static java.util.Optional<Panel> guardRun(BackendReply<DoctorContract.GuardStatus> reply, String runId) {
+        if (!reply.isOk()) {
+            return java.util.Optional.of(PanelReader.panel("What the guard did", reply, s -> null));
+        }
+        return reply.value().lastRuns().stream().filter(run -> runId.equals(run.runId())).findFirst().map(run -> {
+            Panel.Builder panel = Panel.ok("What the guard did", SERVICE)
+                    .row("outcome", Words.verdict(run.outcome()), PanelReader.tone(run.outcome()))
+                    .row("doctor said", run.doctorStatus(), PanelReader.tone(run.doctorStatus()))
+                    .row("failing", run.failing().isEmpty() ? "nothing" : String.join(", ", run.failing()),
+                            run.failing().isEmpty() ? "ok" : "bad")
+                    .row("did", run.actions().isEmpty() ? "nothing" : String.join("; ", run.actions()));
+            if (run.alerts().isEmpty()) {
+                panel.row("alerts", "none");
+            }
+            run.alerts().forEach(alert -> panel.row("alert", alert, alert.contains("not delivered") ? "bad" : ""));
             return panel.build();
         });
     }

@@ -60,7 +60,7 @@ final class NotifyPanels {
                 channel.configured() ? "ok" : "warn");
         for (SecretStatus credential : channel.credentials()) {
             if (credential.present()) {
-                panel.row(name + " " + Words.label(credential.name()), credential.masked() + " · " + credential.fingerprint());
+                panel.row(Words.label(credential.name()), credential.masked() + " · " + credential.fingerprint());
             }
         }
         if (channel.allowlistedNumbers() != null) {

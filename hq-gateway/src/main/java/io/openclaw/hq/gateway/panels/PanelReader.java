@@ -70,11 +70,23 @@ public final class PanelReader {
             String name = prefix + Words.label(field.getKey());
             JsonNode value = field.getValue();
             if (value.isValueNode() && !value.isNull()) {
-                rows.add(new KeyValue(name, value.asText(), tone(value.asText())));
+                rows.add(new KeyValue(name, readable(value.asText()), tone(value.asText())));
             } else if (value.isObject()) {
                 collect(name + ": ", value, rows, depth + 1);
             }
         }
+    }
+
+    /** An ISO instant as a time to the second; anything else as it is. */
+    static String readable(String value) {
+        if (value.length() >= 20 && value.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+            try {
+                return Words.time(Instant.parse(value));
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                return value;
+            }
+        }
+        return value;
     }
 
     static boolean isHidden(String field) {

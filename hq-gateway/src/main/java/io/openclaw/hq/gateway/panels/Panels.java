@@ -69,33 +69,12 @@ public class Panels {
                 dated(RouterPanels.spend(spend.join()), spend));
     }
 
-    public List<Panel> notifyPage() {
-        var notify = cache.get(NOTIFY + "status", backends::notifyStatus);
-        var deliveries = cache.get(NOTIFY + "deliveries", () -> backends.notifyDeliveries(DELIVERIES));
-        return List.of(dated(NotifyPanels.notify(notify.join(), deliveries.join()), notify));
-    }
 
     /** The router's status as read (for {@code /api/ai-status}). */
     public BackendReply<RouterContract.Status> routerStatus() {
         return cache.getNow(LLM + "status", backends::llmStatus);
     }
 
-    /** The panels a read-only action shows as its result. */
-    public Panel latestReport() {
-        return DoctorPanels.report(backends.doctorReports(1));
-    }
-
-    public Panel guardStatusNow() {
-        return DoctorPanels.guard(backends.guardStatus());
-    }
-
-    public Panel guardLogNow(int lines) {
-        return DoctorPanels.guardLog(backends.guardLog(lines));
-    }
-
-    public Panel notifyNow() {
-        return NotifyPanels.notify(backends.notifyStatus(), backends.notifyDeliveries(DELIVERIES));
-    }
 
     private <T> Panel dated(Panel panel, CompletableFuture<BackendReply<T>> reply) {
         return panel.isOk() ? PanelReader.dated(panel, reply.join(), cache.ttl(), Instant.now()) : panel;

@@ -25,6 +25,21 @@ final class RouterPanels {
             RouterContract.Router router = status.router();
             if (router != null) {
                 panel.row("review gate", gate(router), "fail-closed".equals(router.reviewGate()) ? "ok" : "warn");
+                RouterContract.ReviewGateState state = router.reviewGateState();
+                if (state != null) {
+                    panel.row("reviewer's breaker", Words.verdict(state.pinnedBreaker()), PanelReader.tone(state.pinnedBreaker()));
+                    if (state.fallback() != null) {
+                        panel.row("fallback's breaker", Words.verdict(state.fallback().breaker()),
+                                PanelReader.tone(state.fallback().breaker()));
+                    }
+                    panel.row("reviews refused (24 h)", state.failedClosedLast24h() == 0 ? "none"
+                            : state.failedClosedLast24h() + ", the gate failed closed", state.failedClosedLast24h() == 0 ? "ok"
+                                    : "bad");
+                    if (state.lastFailedClosed() != null) {
+                        panel.row("last refusal", state.lastFailedClosed().at() + ": " + state.lastFailedClosed().error()
+                                + " (run " + state.lastFailedClosed().runId() + ")", "bad");
+                    }
+                }
                 RouterContract.Fallback fallback = router.reviewFallback();
                 panel.row("review fallback", fallback == null ? "none"
                         : fallback.provider() + " " + fallback.model() + (fallback.enabled() ? "" : " (disabled)"),
@@ -33,11 +48,18 @@ final class RouterPanels {
                     panel.row("review caps", router.reviewCaps().maxOutputTokens() + " output tokens, temperature "
                             + router.reviewCaps().temperature());
                 }
-                if (router.budget() != null) {
-                    panel.row("budget", "$" + plain(router.budget().maxUsdPerReview()) + " per review, $"
-                            + plain(router.budget().maxUsdPerRun()) + " per run");
-                    panel.row("priced models", String.join(", ", router.budget().pricedModels() == null ? List.of()
-                            : router.budget().pricedModels()));
+                RouterContract.Budget budget = router.budget();
+                if (budget != null) {
+                    if (budget.maxUsdPerReview() != null) {
+                        panel.row("budget", "$" + plain(budget.maxUsdPerReview()) + " per review, $"
+                                + plain(budget.maxUsdPerRun()) + " per run");
+                    }
+                    panel.row("spent today", "$" + plain(budget.spentUsdToday()) + " in " + budget.callsToday() + " calls");
+                    panel.row("reserved now", "$" + plain(budget.reservedUsd()) + " by " + budget.runsHoldingReservations()
+                            + (budget.runsHoldingReservations() == 1 ? " run" : " runs"));
+                    if (budget.pricedModels() != null) {
+                        panel.row("priced models", String.join(", ", budget.pricedModels()));
+                    }
                 }
                 if (router.general() != null) {
                     panel.row("general route", router.general().provider() + " " + router.general().model());
@@ -77,6 +99,10 @@ final class RouterPanels {
                 details.add("review role: " + p.reviewRole());
                 if (p.lastErrorClass() != null) {
                     details.add("last error: " + Words.verdict(p.lastErrorClass()));
+                }
+                if (p.doctor() != null) {
+                    details.add("provider doctor " + p.doctor().at() + ": " + p.doctor().state()
+                            + (p.doctor().detail() == null || p.doctor().detail().isBlank() ? "" : ", " + p.doctor().detail()));
                 }
                 panel.item(new Item(entry.getKey(), Words.verdict(state), p.enabled() ? PanelReader.tone(state) : "",
                         keyText(p), details, null));

@@ -72,7 +72,9 @@ public final class SvgCharts {
             }
             svg.append("</g>");
             if (i % labelEvery == 0) {
-                svg.append("<text x=\"").append(number(x + barWidth / 2)).append("\" y=\"").append(HEIGHT - 12)
+                // kept inside the viewBox, so the first and last labels are not cut off
+                double centre = Math.min(WIDTH - 18, Math.max(18, x + barWidth / 2));
+                svg.append("<text x=\"").append(number(centre)).append("\" y=\"").append(HEIGHT - 12)
                         .append("\" text-anchor=\"middle\" class=\"chart-label\">").append(escape(shortLabel(bar.label())))
                         .append("</text>");
             }
@@ -80,7 +82,8 @@ public final class SvgCharts {
         svg.append("<line x1=\"0\" y1=\"").append(BASELINE).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
                 .append(BASELINE).append("\" class=\"chart-axis\"/>");
         if (max > 0) {
-            svg.append("<text x=\"2\" y=\"").append(TOP - 2).append("\" class=\"chart-label\">max ")
+            svg.append("<text x=\"").append(WIDTH - 2).append("\" y=\"").append(TOP - 2)
+                    .append("\" text-anchor=\"end\" class=\"chart-label\">highest ")
                     .append(number(max)).append(escape(unit)).append("</text>");
         }
         svg.append("</svg>");

@@ -7,6 +7,8 @@ import io.openclaw.hq.gateway.pages.ErrorPages;
 import io.openclaw.hq.gateway.pages.PageContext;
 import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.pages.QueryParams;
+import io.openclaw.hq.gateway.panels.Panel;
+import io.openclaw.hq.gateway.panels.RunPanels;
 import io.openclaw.hq.gateway.projects.Project;
 import io.openclaw.hq.gateway.projects.ProjectRegistry;
 import io.openclaw.hq.platform.errors.ProblemException;
@@ -38,7 +40,7 @@ public class RunsPage {
                 List<String> services, List<String> statuses, String query);
 
         static native TemplateInstance run(PageContext ctx, RunView run, RunOutcome outcome, RunLogView log,
-                String outputNote, String pollUrl, long pollMillis);
+                String outputNote, String pollUrl, long pollMillis, Panel result);
 
         static native TemplateInstance output(List<String> lines, String pollUrl, long pollMillis, String note);
     }
@@ -49,9 +51,11 @@ public class RunsPage {
     private final GatewayConfig config;
     private final ErrorPages errors;
     private final DisplayCache cache;
+    private final RunPanels results;
 
     public RunsPage(RunFeed feed, PageContexts contexts, ProjectRegistry registry, GatewayConfig config, ErrorPages errors,
-            DisplayCache cache) {
+            DisplayCache cache, RunPanels results) {
+        this.results = results;
         this.feed = feed;
         this.contexts = contexts;
         this.registry = registry;
@@ -100,8 +104,9 @@ public class RunsPage {
             outputNote = "Output unavailable: " + service + " did not answer.";
         }
         String poll = run.isFinished() && log.finished() ? null : outputUrl(service, id, log.next());
+        Panel result = run.isFinished() ? results.resultOf(service, run.action(), run.id()).orElse(null) : null;
         return Response.ok(Templates.run(contexts.of("runs"), run, RunOutcome.of(run), log, outputNote, poll,
-                config.backends().streamPoll().toMillis())).build();
+                config.backends().streamPoll().toMillis(), result)).build();
     }
 
     /**

@@ -34,11 +34,13 @@ class ContractsTest {
     /** Fields a backend leaves out when they have no value (JsonInclude NON_NULL), so a recording may lack them. */
     static final Set<String> OMITTED_WHEN_EMPTY = Set.of("Check.remediation", "Provider.last_error_class",
             "Provider.key_masked", "Provider.key_fingerprint", "Provider.api_base", "ProviderCheck.http_status",
-            "ProviderCheck.last_error_class");
+            "ProviderCheck.last_error_class", "Fix.succeeded");
 
     static Stream<Arguments> contracts() {
         return Stream.of(
                 Arguments.of("doctor-service", "reports", new TypeReference<List<DoctorContract.Report>>() { }),
+                Arguments.of("doctor-service", "report", new TypeReference<DoctorContract.Report>() { }),
+                Arguments.of("doctor-service", "heal-result", new TypeReference<DoctorContract.HealResult>() { }),
                 Arguments.of("doctor-service", "history", new TypeReference<DoctorContract.History>() { }),
                 Arguments.of("doctor-service", "guard-status", new TypeReference<DoctorContract.GuardStatus>() { }),
                 Arguments.of("doctor-service", "guard-log", new TypeReference<DoctorContract.GuardLog>() { }),

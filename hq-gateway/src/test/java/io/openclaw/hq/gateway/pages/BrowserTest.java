@@ -234,6 +234,32 @@ class BrowserTest {
         }
     }
 
+    /** The panel-heavy pages whole, for a person to look at: charts, legends, long lists. */
+    @Test
+    void panelPagesWhole() throws Exception {
+        loginDirectly();
+        for (int width : new int[] {390, 1280}) {
+            driver.manage().window().setSize(new Dimension(width, width == 390 ? 4200 : 2600));
+            for (String page : List.of("/", "/llm")) {
+                driver.get(url(page));
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                assertThat(driver.findElements(By.cssSelector("svg.chart"))).as(page).isNotEmpty();
+                shot("whole" + page.replaceAll("[^a-z0-9]+", "-") + "-" + width);
+                if (width == 390) {
+                    // each panel on its own, readable at a phone's width
+                    for (var panel : driver.findElements(By.cssSelector("section.panel"))) {
+                        String title = panel.getAttribute("data-title");
+                        File file = panel.getScreenshotAs(OutputType.FILE);
+                        Files.copy(file.toPath(), SCREENSHOTS.resolve("panel-" + (title == null ? "x" : title)
+                                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-390.png"),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
     private void loginDirectly() {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.get(url("/login"));

@@ -257,6 +257,27 @@ class PagesTest {
     }
 
     @Test
+    void aFinishedRunShowsTheResultItsServiceKeeps() {
+        String doctorRun = "20260216T100000Z-aaa001";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, doctorRun, "doctor-service", "doctor", "success", 0, List.of("done"), true);
+        Stubs.replay(wm, Stubs.DOCTOR + "/doctor/reports/" + doctorRun, "doctor-service", "report");
+        hq.page().get("/timeline/doctor-service/" + doctorRun).then().statusCode(200)
+                .body(containsString("Checks of this run")).body(containsString("0.0.0.0:22 sshd"))
+                .body(containsString("SSHD_PUBLIC"));
+        String healRun = "20260216T110000Z-ccc002";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, healRun, "doctor-service", "heal apply", "failure", 0, List.of("pre-check"), true);
+        Stubs.replay(wm, Stubs.DOCTOR + "/heal/" + healRun, "doctor-service", "heal-result");
+        hq.page().get("/timeline/doctor-service/" + healRun).then().statusCode(200)
+                .body(containsString("What the heal did"))
+                .body(containsString("not tried: Tailscale is down: sshd is left alone"))
+                .body(containsString("tailscale, public_ports"));
+        String guardRun = "20260216T100000Z-ggg001";
+        Stubs.runWithLog(wm, Stubs.DOCTOR, guardRun, "doctor-service", "guard", "success", 0, List.of("done"), true);
+        hq.page().get("/timeline/doctor-service/" + guardRun).then().statusCode(200)
+                .body(containsString("What the guard did")).body(containsString("public_ports: sent"));
+    }
+
+    @Test
     void aMissingRunOrArtifactIsAPageWithAWayBack() {
         Stubs.noRun(wm, Stubs.DOCTOR, "20990101T000000Z-none01");
         hq.page().get("/timeline/doctor-service/20990101T000000Z-none01").then().statusCode(404)

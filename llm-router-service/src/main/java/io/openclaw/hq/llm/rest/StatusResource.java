@@ -7,7 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.openclaw.hq.platform.errors.NoBody;
+import io.openclaw.hq.platform.runs.Caller;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** HQ's LLM panel: status, and the provider doctor on demand. */
 @Path("/v1")
@@ -28,9 +32,15 @@ public class StatusResource {
         return status.snapshot();
     }
 
+    /**
+     * 202 with the recorded run; the result follows in the run record, its provider_status.json
+     * artifact and {@code doctor} of {@code /v1/status}. A second while one runs is a 409 naming it.
+     */
     @POST
     @Path("/doctor")
-    public ObjectNode doctor() {
-        return doctor.run();
+    public Response doctor(String body, @HeaderParam(Caller.TRIGGER_HEADER) String trigger,
+            @HeaderParam(Caller.ACTOR_HEADER) String actor) {
+        NoBody.require(body);
+        return Response.accepted(doctor.start(Caller.of(trigger, actor))).build();
     }
 }

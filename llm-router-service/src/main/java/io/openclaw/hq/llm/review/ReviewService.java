@@ -11,6 +11,7 @@ import io.openclaw.hq.llm.service.ReviewFailClosedException;
 import io.openclaw.hq.llm.service.RoutedCompletion;
 import io.openclaw.hq.platform.auth.InternalToken;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunRecorder;
 import io.openclaw.hq.platform.runs.RunRequest;
@@ -59,8 +60,13 @@ public class ReviewService {
     }
 
     public ObjectNode review(ReviewRequest request) {
+        return review(request, null);
+    }
+
+    /** {@code caller} null: the caller is the holder of the internal token, by its fingerprint. */
+    public ObjectNode review(ReviewRequest request, Caller caller) {
         checkRequest(request);
-        return inRun("review", request.runId(), run -> {
+        return inRun("review", request.runId(), caller, run -> {
             run.log("review of " + request.sinceSha() + ".." + request.toSha() + ", bundle "
                     + request.bundle().length() + " characters, caller run " + request.runId());
             RoutedCompletion answer = completions.complete(new CallContext(Purpose.REVIEW, request.runId(), run),
@@ -81,7 +87,7 @@ public class ReviewService {
 
     /** A purpose=review call through /v1/chat/completions: the same gate, recorded as a run too. */
     public RoutedCompletion chatReview(String callerRunId, ObjectNode request) {
-        return inRun("chat-review", callerRunId, run -> {
+        return inRun("chat-review", callerRunId, null, run -> {
             RoutedCompletion answer = completions.complete(new CallContext(Purpose.REVIEW, callerRunId, run), request);
             run.succeed("answered by " + answer.route().provider().wire() + "/" + answer.route().model()
                     + (answer.fallbackUsed() ? " (fallback)" : ""));
@@ -89,9 +95,10 @@ public class ReviewService {
         });
     }
 
-    private <T> T inRun(String action, String callerRunId, Function<RunHandle, T> work) {
-        String actor = token.current().map(Secret::fingerprint).orElse("internal");
-        try (RunHandle run = recorder.start(new RunRequest(AREA, action, RunTrigger.API, actor, null, callerRunId))) {
+    private <T> T inRun(String action, String callerRunId, Caller caller, Function<RunHandle, T> work) {
+        String actor = caller != null ? caller.actor() : token.current().map(Secret::fingerprint).orElse("internal");
+        RunTrigger trigger = caller != null ? caller.trigger() : RunTrigger.API;
+        try (RunHandle run = recorder.start(new RunRequest(AREA, action, trigger, actor, null, callerRunId))) {
             try {
                 return work.apply(run);
             } catch (ReviewFailClosedException e) {

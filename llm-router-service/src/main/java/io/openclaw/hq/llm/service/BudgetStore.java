@@ -100,6 +100,22 @@ public class BudgetStore {
         }
     }
 
+    /** Money held right now by calls in flight, across every budgeted run, and how many runs hold some. */
+    public record Reserved(BigDecimal reservedUsd, long runs) {
+    }
+
+    public Reserved reservedNow() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(sum(reserved_usd), 0), count(*) FILTER (WHERE reserved_usd > 0) FROM run_budgets")) {
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Reserved(rs.getBigDecimal(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("run budgets: " + e.getMessage(), e);
+        }
+    }
+
     /** Calls in flight when the process died will never settle: their reservations are given back. */
     void releaseAbandoned(@Observes StartupEvent event) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""

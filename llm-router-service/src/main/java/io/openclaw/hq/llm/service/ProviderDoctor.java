@@ -10,13 +10,12 @@ import io.openclaw.hq.llm.config.LlmConfig;
 import io.openclaw.hq.llm.config.LlmConfigHolder;
 import io.openclaw.hq.llm.model.ErrorClass;
 import io.openclaw.hq.llm.model.ProviderName;
-import io.openclaw.hq.platform.auth.InternalToken;
 import io.openclaw.hq.platform.runs.RunHandle;
-import io.openclaw.hq.platform.runs.RunRecorder;
+import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunLauncher;
 import io.openclaw.hq.platform.runs.RunRequest;
-import io.openclaw.hq.platform.runs.RunTrigger;
 import io.openclaw.hq.platform.secrets.Redactor;
-import io.openclaw.hq.platform.secrets.Secret;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -40,68 +39,88 @@ public class ProviderDoctor {
 
     public static final String AREA = "doctor/providers";
     public static final String FILE = "provider_status.json";
+    static final String LOCK = "llm_doctor";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final LlmConfigHolder config;
     private final ProviderRegistry providers;
     private final SecretResolver secrets;
-    private final RunRecorder recorder;
-    private final InternalToken token;
+    private final RunLauncher launcher;
     private volatile ObjectNode last;
 
     public ProviderDoctor(LlmConfigHolder config, ProviderRegistry providers, SecretResolver secrets,
-            RunRecorder recorder, InternalToken token) {
+            RunLauncher launcher) {
         this.config = config;
         this.providers = providers;
         this.secrets = secrets;
-        this.recorder = recorder;
-        this.token = token;
+        this.launcher = launcher;
     }
 
     public Optional<ObjectNode> last() {
         return Optional.ofNullable(last).map(ObjectNode::deepCopy);
     }
 
-    public ObjectNode run() {
-        String actor = token.current().map(Secret::fingerprint).orElse("internal");
-        try (RunHandle run = recorder.start(RunRequest.of(AREA, "llm_doctor", RunTrigger.API, actor))) {
-            LlmConfig current = config.require();
-            ObjectNode doc = JSON.createObjectNode();
-            doc.put("timestamp", Instant.now().toString());
-            doc.put("run_id", run.id());
-            ObjectNode results = doc.putObject("providers");
-            List<String> summary = new ArrayList<>();
-            String overall = "OK";
-            for (ProviderName name : ProviderName.values()) {
-                boolean alwaysShown = name == ProviderName.OPENAI || name == ProviderName.MISTRAL;
-                if (!alwaysShown && !current.isEnabled(name)) {
-                    continue;
-                }
-                ProbeResult result = probe(name, current);
-                ObjectNode entry = results.putObject(name.wire());
-                entry.put("enabled", current.isEnabled(name));
-                entry.put("state", result.state());
-                entry.put("last_error_class", result.errorClass() == null ? null : result.errorClass().wire());
-                if (result.httpStatus() != null) {
-                    entry.put("http_status", result.httpStatus());
-                }
-                entry.put("detail", Redactor.redact(result.detail()));
-                run.log(name.wire() + ": " + result.state()
-                        + (result.errorClass() == null ? "" : " (" + result.errorClass().wire() + ")"));
-                summary.add(name.wire() + " " + result.state());
+    /**
+     * POST /v1/doctor: recorded (one at a time: a second is a 409 naming the first), answered at
+     * once, the providers probed on a worker thread, each one's answer logged as it comes.
+     */
+    public RunAccepted start(Caller caller) {
+        return launcher.launch(RunRequest.of(AREA, "llm_doctor", caller.trigger(), caller.actor()), LOCK, this::probeAll);
+    }
+
+    private void probeAll(RunHandle run) {
+        LlmConfig current = config.require();
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("timestamp", Instant.now().toString());
+        doc.put("run_id", run.id());
+        ObjectNode results = doc.putObject("providers");
+        List<String> summary = new ArrayList<>();
+        List<String> enabledDown = new ArrayList<>();
+        List<String> enabledUp = new ArrayList<>();
+        String overall = "OK";
+        for (ProviderName name : ProviderName.values()) {
+            boolean alwaysShown = name == ProviderName.OPENAI || name == ProviderName.MISTRAL;
+            boolean enabled = current.isEnabled(name);
+            if (!alwaysShown && !enabled) {
+                continue;
+            }
+            run.log(name.wire() + ": probing" + (enabled ? "" : " (disabled)"));
+            ProbeResult result = probe(name, current);
+            ObjectNode entry = results.putObject(name.wire());
+            entry.put("enabled", enabled);
+            entry.put("state", result.state());
+            entry.put("last_error_class", result.errorClass() == null ? null : result.errorClass().wire());
+            if (result.httpStatus() != null) {
+                entry.put("http_status", result.httpStatus());
+            }
+            entry.put("detail", Redactor.redact(result.detail()));
+            run.log(name.wire() + ": " + result.state()
+                    + (result.errorClass() == null ? "" : " (" + result.errorClass().wire() + ")")
+                    + " — " + Redactor.redact(result.detail()));
+            summary.add(name.wire() + " " + result.state() + (enabled ? "" : " (disabled)"));
+            if (enabled) {
                 overall = worse(overall, result.state());
+                ("DOWN".equals(result.state()) ? enabledDown : enabledUp).add(name.wire());
             }
-            doc.put("state", overall);
-            Path file = run.directory().resolve(FILE);
-            try {
-                Files.writeString(file, Redactor.redact(JSON.writeValueAsString(doc)), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            run.addArtifact(file);
-            run.succeed(String.join(", ", summary));
-            last = doc;
-            return doc.deepCopy();
+        }
+        doc.put("state", overall);
+        Path file = run.directory().resolve(FILE);
+        try {
+            Files.writeString(file, Redactor.redact(JSON.writeValueAsString(doc)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run.addArtifact(file);
+        last = doc;
+        String outcome = String.join(", ", summary);
+        if (enabledUp.isEmpty()) {
+            run.fail("every enabled provider is DOWN: " + String.join(", ", enabledDown) + " (" + outcome + ")",
+                    "no enabled provider answered: " + String.join(", ", enabledDown));
+        } else if (!enabledDown.isEmpty()) {
+            run.fail("enabled provider(s) DOWN: " + String.join(", ", enabledDown) + " (" + outcome + ")",
+                    "DOWN: " + String.join(", ", enabledDown));
+        } else {
+            run.succeed(outcome);
         }
     }
 

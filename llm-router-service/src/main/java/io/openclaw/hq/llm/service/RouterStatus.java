@@ -1,5 +1,6 @@
 package io.openclaw.hq.llm.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import io.openclaw.hq.platform.config.ConfigViolation;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.openclaw.hq.platform.secrets.SecretStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * The data behind HQ's LLM panel: providers (enabled, configured, state, masked key and
@@ -28,9 +30,16 @@ public class RouterStatus {
     private final SecretResolver secrets;
     private final ProviderDoctor doctor;
     private final ObjectMapper json;
+    private final BudgetStore budgets;
+    private final CostLedger ledger;
+    private final io.openclaw.hq.platform.runs.RunStore runs;
 
     public RouterStatus(LlmConfigHolder config, ModelRouter router, ProviderRegistry providers, ProviderGuards guards,
-            SecretResolver secrets, ProviderDoctor doctor, ObjectMapper json) {
+            SecretResolver secrets, ProviderDoctor doctor, ObjectMapper json, BudgetStore budgets, CostLedger ledger,
+            io.openclaw.hq.platform.runs.RunStore runs) {
+        this.budgets = budgets;
+        this.ledger = ledger;
+        this.runs = runs;
         this.config = config;
         this.router = router;
         this.providers = providers;
@@ -43,9 +52,15 @@ public class RouterStatus {
     public ObjectNode snapshot() {
         ObjectNode status = json.createObjectNode();
         LlmConfig current = config.isValid() ? config.require() : null;
+        java.util.Optional<ObjectNode> lastDoctor = doctor.last();
         ObjectNode list = status.putObject("providers");
         for (ProviderName name : ProviderName.values()) {
-            list.set(name.wire(), provider(name, current));
+            ObjectNode node = provider(name, current);
+            node.set("doctor", lastDoctor.map(d -> providerDoctor(d, name)).orElse(null));
+            if (!node.hasNonNull("doctor")) {
+                node.putNull("doctor");
+            }
+            list.set(name.wire(), node);
         }
         ObjectNode routerNode = status.putObject("router");
         routerNode.put("review_gate", "fail-closed");
@@ -67,7 +82,17 @@ public class RouterStatus {
             budget.put("max_usd_per_run", current.budget().maxUsdPerRun());
             ArrayNode priced = budget.putArray("priced_models");
             current.budget().pricing().keySet().stream().sorted().forEach(priced::add);
+            routerNode.set("review_gate_state", reviewGate(current));
         }
+        ObjectNode budgetNow = routerNode.has("budget") ? (ObjectNode) routerNode.get("budget") : routerNode.putObject("budget");
+        BudgetStore.Reserved reserved = budgets.reservedNow();
+        budgetNow.put("reserved_usd", reserved.reservedUsd().stripTrailingZeros());
+        budgetNow.put("runs_holding_reservations", reserved.runs());
+        Instant today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.util.List<CostLedger.DailySpend> spentToday = ledger.dailySince(today);
+        budgetNow.put("spent_usd_today", spentToday.stream().map(CostLedger.DailySpend::costUsd)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).stripTrailingZeros());
+        budgetNow.put("calls_today", spentToday.stream().mapToLong(CostLedger.DailySpend::calls).sum());
         ObjectNode configNode = status.putObject("config");
         configNode.put("file", "config/" + LlmConfigHolder.FILE);
         configNode.put("valid", config.isValid());
@@ -83,6 +108,52 @@ public class RouterStatus {
         return status;
     }
 
+    /**
+     * The review gate as an operator checks it: reviews pinned to OpenAI, the one fallback, the caps,
+     * and whether it has been failing closed (reviews refused because neither provider answered).
+     */
+    private ObjectNode reviewGate(LlmConfig current) {
+        ObjectNode gate = json.createObjectNode();
+        gate.put("mode", "fail-closed");
+        gate.put("pinned_provider", ProviderName.OPENAI.wire());
+        gate.put("pinned_model", router.reviewModel(current));
+        gate.put("pinned_breaker", guards.state(ProviderName.OPENAI));
+        current.fallback().ifPresentOrElse(f -> gate.putObject("fallback").put("provider", f.provider().wire())
+                .put("model", f.model()).put("enabled", current.isEnabled(f.provider()))
+                .put("breaker", guards.state(f.provider())), () -> gate.putNull("fallback"));
+        gate.putObject("caps").put("max_output_tokens", current.reviewCaps().maxOutputTokens())
+                .put("temperature", current.reviewCaps().temperature())
+                .put("max_usd_per_review", current.budget().maxUsdPerReview());
+        Instant since = Instant.now().minus(java.time.Duration.ofHours(24));
+        java.util.List<io.openclaw.hq.platform.runs.RunRecord> closed = runs.list(since, 500).stream()
+                .filter(r -> r.action() != null && r.action().endsWith("review") && "review failed closed".equals(r.summary()))
+                .toList();
+        gate.put("failed_closed_last_24h", closed.size());
+        if (closed.isEmpty()) {
+            gate.putNull("last_failed_closed");
+        } else {
+            io.openclaw.hq.platform.runs.RunRecord last = closed.get(0);
+            gate.putObject("last_failed_closed").put("run_id", last.id()).put("at", String.valueOf(last.startedAt()))
+                    .put("error", last.error());
+        }
+        return gate;
+    }
+
+    /** This provider's line of the last provider-doctor run, with when and which run. */
+    private ObjectNode providerDoctor(ObjectNode last, ProviderName name) {
+        JsonNode entry = last.path("providers").path(name.wire());
+        if (entry.isMissingNode()) {
+            return null;
+        }
+        ObjectNode node = json.createObjectNode();
+        node.put("state", entry.path("state").asText());
+        node.set("last_error_class", entry.path("last_error_class"));
+        node.put("detail", entry.path("detail").asText(""));
+        node.put("at", last.path("timestamp").asText());
+        node.put("run_id", last.path("run_id").asText());
+        return node;
+    }
+
     private ObjectNode provider(ProviderName name, LlmConfig current) {
         ObjectNode node = json.createObjectNode();
         boolean enabled = current != null && current.isEnabled(name);
@@ -96,9 +167,12 @@ public class RouterStatus {
             node.put("key_masked", key.masked());
             node.put("key_fingerprint", key.fingerprint());
         } else {
-            configured = true;
-            node.put("configured", true);
+            // a keyless provider (Ollama) is configured only when it is enabled with an address
+            configured = enabled && current.providers().of(name).isPresent();
+            node.put("configured", configured);
             node.putNull("key_source");
+            node.putNull("key_masked");
+            node.putNull("key_fingerprint");
         }
         node.put("state", !enabled ? "disabled" : configured ? "active" : "missing_key");
         if (!configured && enabled) {

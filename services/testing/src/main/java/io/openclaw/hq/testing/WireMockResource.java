@@ -35,7 +35,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                .containerThreads(32).jettyAcceptors(1));
+                .containerThreads(32).jettyAcceptors(1).extensions(new HeldResponses()));
         server.start();
         Map<String, String> config = new HashMap<>();
         for (String key : properties) {
