@@ -131,4 +131,38 @@ class ProviderFailureTest extends ProvidersAcceptingTest {
         wireMock.verify(0, pushoverCalls());
         wireMock.verify(1, twilioCalls());
     }
+
+    @Test
+    void anOpenBreakerAnswersAtOnceWithoutCallingTheProviderAndSaysWhy() {
+        wireMock.stubFor(pushoverPost().willReturn(aResponse().withStatus(503)));
+        // 4 warnings (Pushover only) × 3 attempts: more than the breaker's 10-call window, all failed
+        for (int i = 0; i < 4; i++) {
+            postAlert(uniqueCheck("breaker" + i), "FAIL", "warning").statusCode(200)
+                    .body("delivery", equalTo("not_delivered"));
+        }
+        assertThat(breakers.currentState("pushover")).isEqualTo(io.smallrye.faulttolerance.api.CircuitBreakerState.OPEN);
+        int callsBefore = wireMock.countRequestsMatching(pushoverCalls().build()).getCount();
+        // the breaker opened on the 10th failed call (its window), in the middle of the 4th alert's retries
+        assertThat(callsBefore).isEqualTo(10);
+
+        long started = System.nanoTime();
+        postAlert(uniqueCheck("breaker-open"), "FAIL", "warning").statusCode(200)
+                .body("channels[0].outcome", equalTo("failed"))
+                .body("channels[0].delivery", equalTo("not_delivered"))
+                .body("channels[0].why", containsString("circuit open"))
+                .body("delivery", equalTo("not_delivered"))
+                .body("why", containsString("pushover: Pushover not called"));
+        // reported for docs/notify-service.md, not asserted: no timings in tests
+        System.out.printf("alert with the Pushover breaker open answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(wireMock.countRequestsMatching(pushoverCalls().build()).getCount()).isEqualTo(callsBefore);
+
+        given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN).when().get("/status").then()
+                .statusCode(200)
+                .body("pushover.breaker", equalTo("open"))
+                .body("pushover.state", equalTo("breaker_open"))
+                .body("pushover.last24h.byStatus.failed", org.hamcrest.Matchers.greaterThanOrEqualTo(5))
+                .body("pushover.last24h.lastError", containsString("circuit open"))
+                .body("sms.breaker", equalTo("closed"))
+                .body("sms.state", equalTo("ready"));
+    }
 }

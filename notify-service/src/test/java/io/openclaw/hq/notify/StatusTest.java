@@ -41,7 +41,12 @@ class StatusTest extends ProvidersAcceptingTest {
                 .body("pushover.quota.resetsAt", startsWith("2027-01-01"))
                 .body("sms.configured", equalTo(true))
                 .body("sms.allowlistedNumbers", equalTo(1))
-                .body("sms.credentials", hasSize(3));
+                .body("sms.credentials", hasSize(3))
+                .body("pushover.state", equalTo("ready"))
+                .body("pushover.breaker", equalTo("closed"))
+                .body("pushover.last24h.byStatus.sent", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("pushover.last24h.lastSentAt", startsWith("20"))
+                .body("sms.state", equalTo("ready"));
     }
 
     @Test

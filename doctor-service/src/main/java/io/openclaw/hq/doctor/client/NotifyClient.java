@@ -50,7 +50,7 @@ public class NotifyClient {
         }
     }
 
-    /** notify's answer: {@code delivery} and {@code why} when it sends them, else read from the channels. */
+    /** notify's answer: {@code delivery} (delivered, suppressed, pending, not_delivered) and {@code why}. */
     static Delivery read(JsonNode answer) {
         if (answer == null || !answer.isObject()) {
             return new Delivery(Delivery.DELIVERED, null);
@@ -60,6 +60,7 @@ public class NotifyClient {
         return switch (delivery) {
             case "suppressed" -> new Delivery(Delivery.SUPPRESSED, why);
             case "not_delivered" -> new Delivery(Delivery.NOT_DELIVERED, why);
+            case "pending" -> new Delivery("still sending", why);
             default -> new Delivery(Delivery.DELIVERED, null);
         };
     }

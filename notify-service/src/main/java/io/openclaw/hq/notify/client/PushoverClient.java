@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -33,7 +34,9 @@ public class PushoverClient {
 
     /** @return Pushover's request id, the provider reference kept in the delivery log */
     @Timeout(10_000)
-    @Retry(maxRetries = 2, delay = 500, jitter = 0, abortOn = ProviderRejectedException.class)
+    // an open breaker is an answer, not a failure to retry: waiting out the backoff only delays the reply
+    @Retry(maxRetries = 2, delay = 500, jitter = 0, abortOn = { ProviderRejectedException.class,
+            CircuitBreakerOpenException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30_000,
             skipOn = ProviderRejectedException.class)

@@ -11,6 +11,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -34,7 +35,9 @@ public class TwilioSmsClient {
 
     /** @return the message SID Twilio assigned, the provider reference kept in the delivery log */
     @Timeout(15_000)
-    @Retry(maxRetries = 2, delay = 500, jitter = 0, abortOn = ProviderRejectedException.class)
+    // an open breaker is an answer, not a failure to retry: waiting out the backoff only delays the reply
+    @Retry(maxRetries = 2, delay = 500, jitter = 0, abortOn = { ProviderRejectedException.class,
+            CircuitBreakerOpenException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30_000,
             skipOn = ProviderRejectedException.class)

@@ -21,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {AlertRequest.class, AlertResult.class, ChannelResult.class, ChannelStatus.class,
         DeliveryRecord.class, MaintenanceRequest.class, MaintenanceWindow.class, SmsRequest.class, SmsResult.class,
-        StatusReport.class, PushoverQuota.class, Message.class, RestException.class})
+        StatusReport.class, ChannelStatus.ChannelActivity.class, PushoverQuota.class, Message.class, RestException.class})
 public final class NativeReflection {
 
     private NativeReflection() {

@@ -1,5 +1,7 @@
 package io.openclaw.hq.notify.service;
 
+import io.openclaw.hq.platform.sms.SmsAllowlist;
+
 import io.openclaw.hq.platform.secrets.Secret;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import jakarta.enterprise.context.ApplicationScoped;

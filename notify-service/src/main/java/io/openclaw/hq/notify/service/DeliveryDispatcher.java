@@ -1,5 +1,7 @@
 package io.openclaw.hq.notify.service;
 
+import io.openclaw.hq.platform.sms.SmsAllowlist;
+
 import io.openclaw.hq.notify.client.PushoverMessage;
 import io.openclaw.hq.notify.client.SmsMessage;
 import io.openclaw.hq.notify.config.NotifyConfig;

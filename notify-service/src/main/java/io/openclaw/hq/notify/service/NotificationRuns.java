@@ -1,5 +1,7 @@
 package io.openclaw.hq.notify.service;
 
+import io.openclaw.hq.platform.sms.SmsAllowlist;
+
 import io.openclaw.hq.notify.model.Channel;
 import io.openclaw.hq.notify.model.ChannelResult;
 import io.openclaw.hq.notify.model.DeliveryOutcome;

@@ -1,5 +1,7 @@
 package io.openclaw.hq.notify.service;
 
+import io.openclaw.hq.platform.sms.SmsAllowlist;
+
 import io.openclaw.hq.notify.model.NotificationKind;
 import io.openclaw.hq.notify.model.Severity;
 import io.openclaw.hq.notify.model.SmsRequest;

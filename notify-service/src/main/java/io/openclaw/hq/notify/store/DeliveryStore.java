@@ -98,6 +98,50 @@ public class DeliveryStore {
         }
     }
 
+    /** One channel's deliveries since a moment: how many ended each way, the last that arrived, the last that did not. */
+    public record ChannelActivity(java.util.Map<String, Long> byStatus, Instant lastSentAt, Instant lastFailedAt,
+            String lastError) {
+    }
+
+    public ChannelActivity activity(Channel channel, Instant since) {
+        try (Connection c = dataSource.getConnection()) {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT status, count(*) FROM deliveries "
+                    + "WHERE channel = ? AND created_at >= ? GROUP BY status")) {
+                s.setString(1, channel.wire());
+                Jdbc.setInstant(s, 2, since);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            Instant lastSent = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT max(finished_at) AS at FROM deliveries "
+                    + "WHERE channel = ? AND status = 'sent'")) {
+                s.setString(1, channel.wire());
+                try (ResultSet rs = s.executeQuery()) {
+                    lastSent = rs.next() ? Jdbc.instant(rs, "at") : null;
+                }
+            }
+            Instant lastFailed = null;
+            String lastError = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT finished_at AS at, error FROM deliveries "
+                    + "WHERE channel = ? AND status IN ('failed', 'interrupted', 'not_configured') ORDER BY id DESC LIMIT 1")) {
+                s.setString(1, channel.wire());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        lastFailed = Jdbc.instant(rs, "at");
+                        lastError = rs.getString("error");
+                    }
+                }
+            }
+            return new ChannelActivity(counts, lastSent, lastFailed, lastError);
+        } catch (SQLException e) {
+            throw Jdbc.failure("deliveries", e);
+        }
+    }
+
     /** Deliveries left {@code sending} by a process that stopped mid-send; returns how many. */
     public int interruptInFlight(Instant now) {
         try (Connection c = dataSource.getConnection();
