@@ -53,6 +53,8 @@ public class SmsPoller {
     private Instant nextPollAt;
     private boolean alerting;
     private long messagesHandled;
+    /** What {@link #health()} answers: published after each change, so reading it never waits on a poll. */
+    private volatile SmsPollerHealth published = snapshot();
 
     public SmsPoller(SecretResolver secrets, TwilioMessages twilio, SmsLedger ledger, SmsDesk desk,
             @RestClient NotifySmsApi notify, SmsInboundConfig config) {
@@ -67,6 +69,7 @@ public class SmsPoller {
     void start(@Observes StartupEvent event) {
         if (!config.poll().enabled()) {
             state = "off";
+            published = snapshot();
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,6 +78,7 @@ public class SmsPoller {
             return t;
         });
         timer.schedule(this::pollAndReschedule, 5, TimeUnit.SECONDS);
+        published = snapshot();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -121,6 +125,7 @@ public class SmsPoller {
             }
         }
         nextPollAt = now.plus(wait);
+        published = snapshot();
         return wait;
     }
 
@@ -209,7 +214,12 @@ public class SmsPoller {
         }
     }
 
-    public synchronized SmsPollerHealth health() {
+    /** The state as of the last poll; never waits for one in flight. */
+    public SmsPollerHealth health() {
+        return published;
+    }
+
+    private SmsPollerHealth snapshot() {
         return new SmsPollerHealth(state, timer != null && !timer.isShutdown(), lastPollAt, lastSuccessAt,
                 consecutiveFailures, lastErrorClass, lastError, lastErrorAt, nextPollAt, alerting, messagesHandled);
     }
