@@ -381,6 +381,20 @@ projects_api() {
         || { echo "GET /api/projects: not the projects document"; return 1; }
 }
 
+source_available() {   # service: true/false as HQ's merged run feed reports the source
+    api "$GATEWAY/api/runs?size=1" | python3 -c 'import json, sys
+for s in json.load(sys.stdin).get("sources", []):
+    if s.get("service") == sys.argv[1]:
+        print("true" if s.get("available") else "false"); break
+else:
+    print("absent")' "$1"
+}
+hq_shows() {
+    local seen
+    seen=$(source_available "$1")
+    [ "$seen" = "$2" ] || { echo "HQ's run feed shows $1 available: ${seen:-?}"; return 1; }
+}
+
 check "GET /q/health/ready through 127.0.0.1:8787 answers 200" expect_code 200 "$GATEWAY/q/health/ready"
 check "the API refuses a request without credentials (401)" expect_code 401 -H "$ORIGIN" "$GATEWAY/api/projects"
 check "POST /login with a wrong token is refused (401)" expect_code 401 -H "$ORIGIN" --data-urlencode "token=not-the-console-token" "$GATEWAY/login"
@@ -590,19 +604,6 @@ done
 # ---------------------------------------------------------------------------------------------
 # a crash and a docker kill: HQ shows the service unavailable, then back
 
-source_available() {   # service: true/false as HQ's merged run feed reports the source
-    api "$GATEWAY/api/runs?size=1" | python3 -c 'import json, sys
-for s in json.load(sys.stdin).get("sources", []):
-    if s.get("service") == sys.argv[1]:
-        print("true" if s.get("available") else "false"); break
-else:
-    print("absent")' "$1"
-}
-hq_shows() {
-    local seen
-    seen=$(source_available "$1")
-    [ "$seen" = "$2" ] || { echo "HQ's run feed shows $1 available: ${seen:-?}"; return 1; }
-}
 test_health() { [ "$(health_of "$1")" = healthy ] || { echo "$1 is $(health_of "$1")"; return 1; }; }
 restart_count() { docker inspect -f '{{.RestartCount}}' "$(container_of "$1")"; }
 main_pid() {   # the service's own process (the child of docker-init), as a host pid

@@ -138,9 +138,15 @@ standin_image() {
 ensure_standins() {
     mkdir -p "$SMOKE_WORK"
     debian_base
-    standin_image "$STANDIN_BUILDER" builder
-    standin_image "$STANDIN_JRE" jre
-    standin_image "$STANDIN_POSTGRES" postgres
+    # the three are independent and mostly wait for Debian's mirror: built side by side
+    local pids=() pid failed=0
+    standin_image "$STANDIN_BUILDER" builder & pids+=($!)
+    standin_image "$STANDIN_JRE" jre & pids+=($!)
+    standin_image "$STANDIN_POSTGRES" postgres & pids+=($!)
+    for pid in "${pids[@]}"; do
+        wait "$pid" || failed=1
+    done
+    [ "$failed" = 0 ] || edie "a stand-in image could not be built"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
