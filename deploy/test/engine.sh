@@ -29,7 +29,8 @@ engine_dir() { cd "$(dirname "${BASH_SOURCE[0]}")" && pwd; }
 ENGINE_HERE=$(engine_dir)
 : "${SMOKE_WORK:=/tmp/openclaw-compose-smoke}"
 
-elog() { printf '== %s\n' "$*"; }
+ENGINE_T0=$(date +%s)
+elog() { printf '== [engine +%ss] %s\n' "$(( $(date +%s) - ENGINE_T0 ))" "$*"; }
 edie() { printf 'engine: %s\n' "$*" >&2; exit 1; }
 
 ensure_packages() {
@@ -111,9 +112,16 @@ deb $DEBIAN_MIRROR bookworm main
 deb $DEBIAN_MIRROR bookworm-updates main
 deb ${DEBIAN_MIRROR%/debian}/debian-security bookworm-security main
 SOURCES
-    # no recommended packages, no caches in the layers built on it
+    # no recommended packages in the images built on it
     printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$rootfs/etc/apt/apt.conf.d/90openclaw-standin"
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    # The package lists fetched once here, not once per stand-in build (each of those drops them
+    # from its own layer, and runs apt-get update itself if they have gone stale).
+    elog "apt-get update in the new root"
+    cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+    $ENGINE_NICE chroot "$rootfs" apt-get update -qq >>"$SMOKE_WORK/debootstrap.log" 2>&1 \
+        || { tail -20 "$SMOKE_WORK/debootstrap.log" >&2; edie "apt-get update in the debootstrapped root failed"; }
+    : >"$rootfs/etc/resolv.conf"
     elog "docker import $STANDIN_DEBIAN"
     tar -C "$rootfs" -c . | $ENGINE_NICE docker import -c 'CMD ["/bin/bash"]' - "$STANDIN_DEBIAN" >/dev/null
     rm -rf "$rootfs"
@@ -126,13 +134,14 @@ standin_image() {
     if [ "$(image_label "$name")" = "$recipe" ]; then
         return 0
     fi
-    elog "building $name (apt-get inside the build)"
+    elog "building $name (apt-get inside the build; log: $SMOKE_WORK/build-$2.log)"
     # The classic builder: nothing here may need BuildKit (no buildx, no frontend to pull).
     if ! DOCKER_BUILDKIT=0 $ENGINE_NICE docker build --label "org.openclaw.standin=$recipe" \
             --build-arg "BASE_IMAGE=$STANDIN_DEBIAN" -t "$name" "$dir" >"$SMOKE_WORK/build-$2.log" 2>&1; then
         tail -30 "$SMOKE_WORK/build-$2.log" >&2
         edie "building $name failed"
     fi
+    elog "built $name"
 }
 
 ensure_standins() {
