@@ -12,8 +12,9 @@
 # What it does, in order (docs/DEPLOY.md, "What the smoke test proves", says what each step shows):
 #   1. the engine and local base images (deploy/test/engine.sh): apt-get, dockerd, debootstrap
 #   2. throwaway secrets with deploy/vps/init-secrets.sh, the operator's own script
-#   3. the six service images from <service>/src/main/docker/Dockerfile.jvm (APP_SOURCE=prebuilt:
-#      the jars built on the host once), on the stand-in bases
+#   3. the six service images with deploy/docker/build-jvm-images.sh, the operator's script: each
+#      service's Dockerfile.jvm with APP_SOURCE=prebuilt (the jars built on the host once), on the
+#      stand-in bases
 #   4. docker-compose up -d, then the checks: health and start order, published ports, login and
 #      an API call, a doctor run and a guard run across gateway -> doctor -> notify, the hardening
 #      of every container, a crash and a docker kill, down and a second up without down -v
@@ -26,6 +27,9 @@
 # COMPOSE_PROJECT_NAME (default openclaw-hq), HEALTH_TIMEOUT (seconds, default 420).
 set -euo pipefail
 umask 077
+# The whole script is one compound command, read before it runs: editing the file while a run is
+# in progress cannot change what that run executes.
+{
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$REPO/deploy/test"
@@ -132,6 +136,7 @@ cleanup() {
     local rc=$?
     set +e
     [ -z "$EVENTS_PID" ] || kill "$EVENTS_PID" 2>/dev/null
+    [ -z "${STANDIN_POSTGRES_PID:-}" ] || wait "$STANDIN_POSTGRES_PID" 2>/dev/null
     if [ "$KEEP" = 1 ]; then
         echo "== --keep: the stack, its secrets ($SECRETS) and dockerd are left running"
         echo "   remove with: COMPOSE_PROJECT_NAME=$COMPOSE_PROJECT_NAME OPENCLAW_HOST_SECRETS_DIR=$SECRETS docker-compose ${COMPOSE_FILES[*]} down -v"
@@ -168,8 +173,16 @@ step "compose smoke test${BREAK:+ with break '$BREAK'}: project $COMPOSE_PROJECT
 ensure_packages
 ensure_dockerd
 step "engine: $(docker version -f 'server {{.Server.Version}}' 2>/dev/null), $(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /')"
-ensure_standins
-step "stand-in base images ready"
+# The stand-in bases (engine.sh), the PostgreSQL one alongside the service image builds below,
+# which need only the other two.
+debian_base
+standin_image "$STANDIN_POSTGRES" postgres &
+STANDIN_POSTGRES_PID=$!
+standin_image "$STANDIN_BUILDER" builder &
+builder_pid=$!
+standin_image "$STANDIN_JRE" jre || die "no JRE stand-in image"
+wait "$builder_pid" || die "no builder stand-in image"
+step "stand-in base images for the services ready"
 
 if [ -n "$(docker ps -aq --filter "$(project_filter)")" ]; then
     step "removing the containers of an earlier run of project $COMPOSE_PROJECT_NAME"
@@ -197,41 +210,17 @@ config_json
 # ---------------------------------------------------------------------------------------------
 # 3. images
 
-step "building the six service images from their Dockerfile.jvm (APP_SOURCE=prebuilt, stand-in bases)"
-build_service() {
-    local service=$1 context="$SMOKE_WORK/ctx/$1" image
-    image=$(image_of "$service")
-    rm -rf "$context"
-    mkdir -p "$context/deploy/docker" "$context/$service/target"
-    cp "$REPO/deploy/docker/healthcheck.c" "$context/deploy/docker/"
-    cp -al "$REPO/$service/target/quarkus-app" "$context/$service/target/" 2>/dev/null \
-        || cp -a "$REPO/$service/target/quarkus-app" "$context/$service/target/"
-    # the classic builder, as Debian's engine and docker-compose v1 build
-    if DOCKER_BUILDKIT=0 $NICE docker build \
-            -f "$REPO/$service/src/main/docker/Dockerfile.jvm" \
-            --build-arg APP_SOURCE=prebuilt \
-            --build-arg "BUILDER_IMAGE=$STANDIN_BUILDER" \
-            --build-arg "HEALTHCHECK_BUILDER_IMAGE=$STANDIN_BUILDER" \
-            --build-arg "RUNTIME_IMAGE=$STANDIN_JRE" \
-            -t "$image" "$context" >"$SMOKE_WORK/build-$service.log" 2>&1; then
-        printf '   %-20s %s\n' "$service" "$image"
-    else
-        tail -n 20 "$SMOKE_WORK/build-$service.log" >&2
-        echo "building $service failed (log: $SMOKE_WORK/build-$service.log)" >&2
-        return 1
-    fi
-}
-# The healthcheck stage first (the other five reuse its cached layers), then the rest side by side.
-build_service hq-gateway || die "image build failed"
-BUILD_PIDS=()
-for service in "${SERVICES[@]:1}"; do
-    build_service "$service" & BUILD_PIDS+=($!)
+step "building the six service images: deploy/docker/build-jvm-images.sh on the stand-in bases"
+# the operator's own script (docs/DEPLOY.md), with the classic builder as Debian's engine has it
+DOCKER_BUILDKIT=0 DOCKER_BUILD_NICE="$NICE" BUILDER_IMAGE="$STANDIN_BUILDER" HEALTHCHECK_BUILDER_IMAGE="$STANDIN_BUILDER" \
+    RUNTIME_IMAGE="$STANDIN_JRE" "$REPO/deploy/docker/build-jvm-images.sh" || die "image build failed"
+for service in "${SERVICES[@]}"; do
+    docker image inspect "$(image_of "$service")" >/dev/null 2>&1 \
+        || die "no image $(image_of "$service"), which docker-compose.yml + compose.jvm.yml run for $service"
 done
-for pid in "${BUILD_PIDS[@]}"; do
-    wait "$pid" || die "image build failed"
-done
-rm -rf "$SMOKE_WORK/ctx"
 step "images built"
+wait "$STANDIN_POSTGRES_PID" || die "no PostgreSQL stand-in image"
+STANDIN_POSTGRES_PID=""
 
 # ---------------------------------------------------------------------------------------------
 # 4. up
@@ -707,3 +696,5 @@ step "time: ${TOTAL} s in all; all healthy ${FIRST_UP_SECONDS:-never} s after th
 [ -z "$BREAK" ] || step "break '$BREAK' applied ($HERE/breaks/$BREAK.yml): this run must fail"
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]
+exit
+}
