@@ -439,9 +439,12 @@ if run.get("status") not in ("success", "failure"):
     print("run %s is %s" % (run["id"], run.get("status"))); sys.exit(1)
 open(out, "w").write(run["id"])' "$1" "$2" "$SMOKE_WORK/run-$1"
 }
-run_log_lines() {   # run service: the run's output lines, one per line
+run_log_lines() {   # run service: the run's output lines, one per line; fails if they cannot be read
     api "$GATEWAY/api/runs/$1/log?service=$2" | python3 -c 'import json, sys
-print("\n".join(json.load(sys.stdin).get("lines", [])))'
+d = json.load(sys.stdin)
+if "lines" not in d:
+    print("the log of run %s could not be read: %s" % (sys.argv[1], d.get("detail", d))); sys.exit(1)
+print("\n".join(d["lines"]))' "$1"
 }
 # doctor runs (ids): one of them found all five services ready by their compose names. Just after
 # start-up a JVM may answer slower than the doctor's probe timeout, so the guard's own doctor run
@@ -449,7 +452,7 @@ print("\n".join(json.load(sys.stdin).get("lines", [])))'
 doctor_reached_every_service() {
     local run lines last=""
     for run in "$@"; do
-        lines=$(run_log_lines "$run" doctor-service) || continue
+        lines=$(run_log_lines "$run" doctor-service) || { last=$lines; continue; }
         if printf '%s\n' "$lines" | grep -q '^2\. Compose stack health: PASS'; then
             return 0
         fi
@@ -464,7 +467,7 @@ print("\n".join(r["id"] for r in json.load(sys.stdin)["runs"] if r.get("parentRu
 }
 guard_alerted_notify() {
     local lines alerts
-    lines=$(run_log_lines "$GUARD_RUN" doctor-service) || { echo "no log for run $GUARD_RUN"; return 1; }
+    lines=$(run_log_lines "$GUARD_RUN" doctor-service) || { echo "$lines"; return 1; }
     alerts=$(printf '%s\n' "$lines" | grep '^alert ') || { echo "the guard sent no alert"; return 1; }
     ! printf '%s\n' "$alerts" | grep -q 'not delivered' || { printf '%s\n' "$alerts" | grep 'not delivered' | head -n 1; return 1; }
 }
@@ -497,13 +500,13 @@ check "POST /api/exec guard is accepted: 2xx naming doctor-service's run" exec_a
 check "doctor-service recorded the guard run HQ started, finished" within 120 recorded_by_doctor guard "$SINCE"
 GUARD_RUN=$(cat "$SMOKE_WORK/run-guard" 2>/dev/null || true)
 if [ -n "$GUARD_RUN" ]; then
-    check "the guard's alerts reached notify-service by service name (guard run log)" guard_alerted_notify
+    check "the guard's alerts reached notify-service by service name (guard run log)" within 60 guard_alerted_notify
     check "notify-service recorded the alerts as runs (its feed, through the gateway)" within 30 notify_recorded_alerts "$SINCE"
 fi
 if [ -n "$DOCTOR_RUN$GUARD_RUN" ]; then
     # shellcheck disable=SC2046
     check "the doctor reached every service by its compose name (check 2, compose stack health: PASS)" \
-        doctor_reached_every_service $DOCTOR_RUN $( [ -z "$GUARD_RUN" ] || guard_doctor_run "$GUARD_RUN")
+        within 60 doctor_reached_every_service $DOCTOR_RUN $( [ -z "$GUARD_RUN" ] || guard_doctor_run "$GUARD_RUN")
 fi
 
 # ---------------------------------------------------------------------------------------------
