@@ -164,7 +164,7 @@ for service in "${SERVICES[@]}"; do
 done
 mkdir -p "$SMOKE_WORK"
 chmod 0700 "$SMOKE_WORK"
-rm -rf "$HTTP" "$SMOKE_WORK"/*.log
+rm -rf "$HTTP" "$SMOKE_WORK"/*.log "$SMOKE_WORK/logs"
 mkdir -p "$HTTP"
 step "compose smoke test${BREAK:+ with break '$BREAK'}: project $COMPOSE_PROJECT_NAME, work directory $SMOKE_WORK"
 
@@ -285,6 +285,13 @@ step "up: ${FIRST_UP_SECONDS:-never} s to all healthy"
 for service in "${ALL[@]}"; do
     check "$service healthy by its own healthcheck" test "$(health_of "$service")" = healthy
 done
+restarts=""
+for service in "${ALL[@]}"; do
+    id=$(container_of "$service")
+    count=$( [ -z "$id" ] || docker inspect -f '{{.RestartCount}}' "$id" 2>/dev/null || true)
+    [ "${count:-0}" = 0 ] || restarts="$restarts $service=$count"
+done
+[ -z "$restarts" ] || step "restarted during start-up (see $SMOKE_WORK/logs/ after the run):$restarts"
 
 # start order: each service started only after every dependency had reported healthy
 started_after_dependencies() {
@@ -555,6 +562,10 @@ no_secret_in_env_or_argv() {
         return 1
     fi
 }
+no_secret_in_log() {
+    ! docker logs "$(container_of "$1")" 2>&1 | grep -F -q -f "$SMOKE_WORK/secret-values" \
+        || { echo "a secret value is in the log of $1"; return 1; }
+}
 secret_files_readable() {   # service file...: each readable, non-empty; the mount read-only
     local service=$1 file options
     shift
@@ -586,6 +597,7 @@ for service in "${ALL[@]}"; do
     check "$service: CapEff 0, CapPrm 0, NoNewPrivs 1 for every process" no_capabilities "$service"
     check "$service: no Docker socket" no_docker_socket "$service"
     check "$service: no secret value in /proc/*/environ, /proc/*/cmdline or docker inspect" no_secret_in_env_or_argv "$service"
+    check "$service: no secret value in its log (docker logs)" no_secret_in_log "$service"
     if [ "$service" = postgres ]; then
         check "postgres: its password files readable, read-only mounts" secret_files_readable postgres \
             db_password_postgres db_password_gateway db_password_llm_router db_password_doctor \
@@ -679,6 +691,12 @@ volumes_kept() {
     volumes=$(docker volume ls -q --filter "$(project_filter)" | sort | xargs)
     [ "$volumes" = "${COMPOSE_PROJECT_NAME}_artifacts ${COMPOSE_PROJECT_NAME}_pgdata" ] || { echo "volumes: ${volumes:-none}"; return 1; }
 }
+# every container's log so far, kept in the work directory for a look after the run
+mkdir -p "$SMOKE_WORK/logs"
+for service in "${ALL[@]}"; do
+    id=$(container_of "$service")
+    [ -z "$id" ] || docker logs "$id" >"$SMOKE_WORK/logs/$service.log" 2>&1 || true
+done
 step "docker-compose down (without -v)"
 check "docker-compose down succeeds" down_clean
 check "after down: no container of the project" no_containers
