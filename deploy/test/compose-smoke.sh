@@ -250,6 +250,15 @@ still_starting() {
     done
     return 1
 }
+crash_looping() {
+    local service id
+    for service in "${ALL[@]}"; do
+        id=$(container_of "$service")
+        [ -n "$id" ] || continue
+        [ "$(docker inspect -f '{{.RestartCount}}' "$id" 2>/dev/null || echo 0)" -lt 3 ] || return 0
+    done
+    return 1
+}
 # up LABEL: docker-compose up -d, then waits for all seven to be healthy; sets UP_SECONDS.
 UP_SECONDS=""
 up() {
@@ -263,11 +272,16 @@ up() {
     fi
     local deadline=$(( start + HEALTH_TIMEOUT ))
     until all_healthy; do
-        # compose gave up (a dependency unhealthy) and nothing is still starting: no use waiting
-        if [ "$(date +%s)" -ge "$deadline" ] || { [ "$rc" != 0 ] && ! still_starting; }; then
+        # compose gave up (a dependency unhealthy) and nothing is still starting, or a service
+        # keeps crashing at start: no use waiting
+        if [ "$(date +%s)" -ge "$deadline" ] || { [ "$rc" != 0 ] && ! still_starting; } || crash_looping; then
             UP_SECONDS=""
             local service
-            for service in "${ALL[@]}"; do printf '   %-20s %s\n' "$service" "$(health_of "$service")" >&3; done
+            for service in "${ALL[@]}"; do
+                id=$(container_of "$service")
+                printf '   %-20s %s%s\n' "$service" "$(health_of "$service")" \
+                    "$( [ -z "$id" ] || docker inspect -f ', {{.RestartCount}} restarts' "$id" 2>/dev/null)" >&3
+            done
             echo "not all healthy ($(( $(date +%s) - start ))s after up)"
             return 1
         fi
