@@ -93,7 +93,11 @@ within() {
         rc=0
         last=$("$@" 2>&1) || rc=$?
         [ "$rc" != 0 ] || return 0
-        if [ "$rc" = 2 ] || [ "$(date +%s)" -ge "$deadline" ]; then
+        if [ "$rc" = 2 ]; then
+            printf '%s\n' "$(printf '%s' "$last" | tail -n 1)"
+            return 1
+        fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then
             printf '%s (waited %ss)\n' "$(printf '%s' "$last" | tail -n 1)" "$seconds"
             return 1
         fi
@@ -164,7 +168,7 @@ for service in "${SERVICES[@]}"; do
 done
 mkdir -p "$SMOKE_WORK"
 chmod 0700 "$SMOKE_WORK"
-rm -rf "$HTTP" "$SMOKE_WORK"/*.log "$SMOKE_WORK/logs"
+rm -rf "$HTTP" "$SMOKE_WORK"/*.log "$SMOKE_WORK/logs" "$SMOKE_WORK"/exec-*.json "$SMOKE_WORK"/run-*
 mkdir -p "$HTTP"
 step "compose smoke test${BREAK:+ with break '$BREAK'}: project $COMPOSE_PROJECT_NAME, work directory $SMOKE_WORK"
 
@@ -431,10 +435,12 @@ GUARD_RUN=""
 # exec_accepted ACTION: POST /api/exec answered 2xx naming a run of doctor-service
 exec_accepted() {
     local body="$SMOKE_WORK/exec-$1.json" code service run
+    rm -f "$body"
     code=$(api -o "$body" -w '%{http_code}' -H 'Content-Type: application/json' \
         --data "{\"action\":\"$1\"}" "$GATEWAY/api/exec") || true
     service=$(json_field service <"$body" 2>/dev/null) || true
     run=$(json_field runId <"$body" 2>/dev/null) || true
+    [ -s "$body" ] || { echo "HTTP $code, no answer"; return 1; }
     case "$code" in
         2??) [ "$service" = doctor-service ] && [ -n "$run" ] && return 0
              echo "HTTP $code but service '$service', run '$run'"; return 1 ;;
