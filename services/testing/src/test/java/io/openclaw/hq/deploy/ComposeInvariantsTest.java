@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.deploy.ComposeFile.Mount;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,48 @@ class ComposeInvariantsTest {
         assertThat(postgres.path("cap_add").isMissingNode()).isTrue();
         assertNonRootUser("postgres", postgres.path("user").asText(""));
         assertThat(postgres.path("image").asText()).as("official image, pinned tag").matches("postgres:\\d+\\.\\d+[-.\\w]*");
+    }
+
+    /** docker-compose v1 (Debian 12, and CI's smoke test) refuses any other top-level key, `name` included. */
+    @Test
+    void topLevelKeysAreOnesComposeV1Reads() {
+        List<String> keys = new ArrayList<>();
+        compose.root().fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("top-level keys").allMatch(key -> key.startsWith("x-")
+                || List.of("services", "networks", "volumes", "secrets", "configs").contains(key));
+    }
+
+    /**
+     * The official image's entrypoint exports POSTGRES_PASSWORD (read from POSTGRES_PASSWORD_FILE)
+     * and exec's the server with it; deploy/db/entrypoint.sh puts bin/postgres first on PATH so
+     * the server starts without it.
+     */
+    @Test
+    void postgresStartsThroughTheWrapperThatKeepsItsPasswordOutOfTheEnvironment() throws Exception {
+        JsonNode postgres = compose.service("postgres");
+        assertThat(compose.textList(postgres.path("entrypoint"))).containsExactly("/opt/openclaw/db/entrypoint.sh");
+        assertThat(compose.mounts("postgres")).contains(new Mount("bind", "./deploy/db", "/opt/openclaw/db", true));
+        assertThat(compose.environment("postgres")).containsEntry("OPENCLAW_ROLE_SQL", "/opt/openclaw/db/role.sql");
+        Path entrypoint = RepositoryRoot.resolve("deploy/db/entrypoint.sh");
+        Path server = RepositoryRoot.resolve("deploy/db/bin/postgres");
+        assertThat(entrypoint).isExecutable();
+        assertThat(server).isExecutable();
+        assertThat(Files.readString(entrypoint)).contains("/bin:$PATH").contains("exec docker-entrypoint.sh \"$@\"");
+        assertThat(Files.readString(server)).contains("unset POSTGRES_PASSWORD PGPASSWORD")
+                .contains("exec \"/usr/lib/postgresql/${PG_MAJOR");
+    }
+
+    /** The smoke test runs this topology with one change only: PostgreSQL's image (a local stand-in). */
+    @Test
+    void theSmokeTestOverlayChangesOnlyThePostgresImage() {
+        ComposeFile smoke = ComposeFile.load(RepositoryRoot.resolve("deploy/test/compose.smoke.yml"));
+        List<String> keys = new ArrayList<>();
+        smoke.root().fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("services");
+        assertThat(smoke.services().keySet()).containsExactly("postgres");
+        List<String> postgresKeys = new ArrayList<>();
+        smoke.service("postgres").fieldNames().forEachRemaining(postgresKeys::add);
+        assertThat(postgresKeys).containsExactly("image");
     }
 
     @Test

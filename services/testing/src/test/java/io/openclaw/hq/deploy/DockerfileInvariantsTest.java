@@ -6,8 +6,10 @@ import io.openclaw.hq.deploy.Dockerfile.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -71,6 +73,46 @@ class DockerfileInvariantsTest {
                         && String.join("\n", stage.all("RUN")).contains("-pl " + module + " -am package"));
         assertHealthcheck(module, runtime);
         assertPinned(module, dockerfile);
+    }
+
+    /**
+     * Debian's engine and docker-compose v1 build with the classic builder (and CI proves the JVM
+     * images with it, deploy/test/compose-smoke.sh): no syntax line (BuildKit would pull a
+     * frontend), no RUN --mount, no COPY --chmod; and every base image a build argument, so the
+     * smoke test can substitute local bases while the defaults stay the production ones.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyDockerfile")
+    void buildsWithTheClassicBuilderFromSubstitutableBases(String path) throws Exception {
+        List<String> lines = Files.readAllLines(RepositoryRoot.resolve(path));
+        assertThat(lines).as(path + ": a syntax directive makes BuildKit pull a frontend")
+                .noneMatch(line -> line.matches("(?i)#\\s*syntax\\s*=.*"));
+        for (String line : lines) {
+            if (line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            assertThat(line).as(path + ": BuildKit-only flag").doesNotContain("--mount=").doesNotContain("--chmod");
+        }
+        List<String> froms = lines.stream().map(String::strip).filter(line -> line.matches("(?i)FROM\\s.*")).toList();
+        assertThat(froms).as(path + " FROM lines").isNotEmpty()
+                .allMatch(from -> from.matches("(?i)FROM\\s+\\$\\{[A-Z_]+}(\\s+AS\\s+\\S+)?"), "take their image from a build ARG");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hq-gateway", "llm-router-service", "doctor-service", "notify-service",
+            "soma-sync-service", "runner-service"})
+    void theJvmImageBuildsItsJarsUnlessToldTheyArePrebuilt(String module) {
+        Dockerfile dockerfile = Dockerfile.parse(dockerfilePath(module, "Dockerfile.jvm"));
+        Stage builder = dockerfile.stages().stream().filter(stage -> "builder".equals(stage.name())).findFirst().orElseThrow();
+        assertThat(builder.all("ARG")).as(module + ": Maven builds the jars by default").contains("APP_SOURCE=maven");
+        assertThat(String.join("\n", builder.all("RUN"))).as(module + " builder")
+                .contains("maven)").contains("prebuilt)").contains("test -s " + module + "/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Stream<String> everyDockerfile() {
+        return Stream.of("hq-gateway", "llm-router-service", "doctor-service", "notify-service", "soma-sync-service",
+                "runner-service").flatMap(module -> Stream.of(module + "/src/main/docker/Dockerfile.jvm",
+                        module + "/src/main/docker/Dockerfile.native"));
     }
 
     @Test
