@@ -115,6 +115,26 @@ public final class Suite {
         }
     }
 
+    /** A POST to a service with the internal token, as another of our services would send it. */
+    public com.fasterxml.jackson.databind.JsonNode backendPost(String service, String path, String json) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(service) + path))
+                            .header("X-HQ-Internal-Token", INTERNAL_TOKEN).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new AssertionError(service + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return Operator.parse(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError(service + " did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -181,6 +201,7 @@ public final class Suite {
                 env.put("DOCTOR_READY_SOMA", url("soma-sync-service") + "/q/health/ready");
                 env.put("DOCTOR_READY_RUNNER", url("runner-service") + "/q/health/ready");
                 env.put("DOCTOR_API_HEALTHZ_URL", url("hq-gateway") + "/q/health/live");
+                env.put("DOCTOR_CONSOLE_PORT", String.valueOf(services.get("hq-gateway").port()));
             }
             case "notify-service" -> {
                 env.put("QUARKUS_REST_CLIENT_PUSHOVER_URL", providers.url() + "/pushover");

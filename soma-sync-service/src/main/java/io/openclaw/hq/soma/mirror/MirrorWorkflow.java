@@ -67,7 +67,7 @@ public class MirrorWorkflow {
 
     private SnapshotStore.GoodSnapshot lastGood(SomaFile.Product product) {
         return snapshots.lastGood(product.slug()).orElseThrow(() -> new SomaFailure("no good snapshot of " + product.name()
-                + " yet: run POST /soma/snapshot {\"product\":\"" + product.name() + "\"} first"));
+                + " yet: snapshot " + product.name() + " first (the Soma snapshot action), then run the mirror again"));
     }
 
     private Library read(SnapshotStore.GoodSnapshot snapshot, SomaFile.Product product) {
