@@ -36,7 +36,7 @@ final class RouterPanels {
                             : state.failedClosedLast24h() + ", the gate failed closed", state.failedClosedLast24h() == 0 ? "ok"
                                     : "bad");
                     if (state.lastFailedClosed() != null) {
-                        panel.row("last refusal", state.lastFailedClosed().at() + ": " + state.lastFailedClosed().error()
+                        panel.row("last refusal", PanelReader.readable(state.lastFailedClosed().at()) + ": " + state.lastFailedClosed().error()
                                 + " (run " + state.lastFailedClosed().runId() + ")", "bad");
                     }
                 }
@@ -101,7 +101,7 @@ final class RouterPanels {
                     details.add("last error: " + Words.verdict(p.lastErrorClass()));
                 }
                 if (p.doctor() != null) {
-                    details.add("provider doctor " + p.doctor().at() + ": " + p.doctor().state()
+                    details.add("provider doctor " + PanelReader.readable(p.doctor().at()) + ": " + p.doctor().state()
                             + (p.doctor().detail() == null || p.doctor().detail().isBlank() ? "" : ", " + p.doctor().detail()));
                 }
                 panel.item(new Item(entry.getKey(), Words.verdict(state), p.enabled() ? PanelReader.tone(state) : "",
@@ -145,7 +145,7 @@ final class RouterPanels {
                 return panel.note("No provider doctor run yet: press Run provider doctor.").build();
             }
             panel.row("verdict", Words.verdict(doctor.state()), PanelReader.tone(doctor.state()))
-                    .row("run at", doctor.lastTimestamp());
+                    .row("run at", PanelReader.readable(doctor.lastTimestamp()));
             if (doctor.runId() != null) {
                 panel.row("run", doctor.runId());
             }
