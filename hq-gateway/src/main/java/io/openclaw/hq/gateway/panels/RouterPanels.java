@@ -118,14 +118,18 @@ final class RouterPanels {
             for (Map.Entry<String, RouterContract.Provider> entry : status.providers().entrySet()) {
                 RouterContract.Provider p = entry.getValue();
                 String tone = !p.enabled() ? "" : p.configured() ? "ok" : "bad";
-                panel.row(entry.getKey(), keyText(p) + (p.enabled() ? "" : " (disabled)"), tone);
+                boolean hasKey = p.keyMasked() != null || p.keyFingerprint() != null;
+                panel.row(entry.getKey(), keyText(p) + (p.enabled() || !hasKey ? "" : " (disabled)"), tone);
             }
             return panel.build();
         });
     }
 
-    /** "sk-…a5b4 · sha256:0123…", "no key needed", or "no key (missing)". */
+    /** "sk-…a5b4 · sha256:0123… (file)", "no key needed", "not used while disabled", or "no key (missing)". */
     static String keyText(RouterContract.Provider p) {
+        if (!p.enabled() && p.keyMasked() == null && p.keyFingerprint() == null) {
+            return "not used while disabled";
+        }
         if (p.keyMasked() != null || p.keyFingerprint() != null) {
             return (p.keyMasked() == null ? "" : p.keyMasked()) + (p.keyFingerprint() == null ? ""
                     : " · " + p.keyFingerprint()) + (p.keySource() == null ? "" : " (" + p.keySource() + ")");
@@ -211,8 +215,8 @@ final class RouterPanels {
                     .row("tokens", prompt + " in, " + completion + " out");
             for (Map.Entry<String, long[]> model : perModel.entrySet()) {
                 long[] c = model.getValue();
-                panel.row(model.getKey(), "$" + plain(costPerModel.get(model.getKey())) + " · " + c[0] + " calls · " + c[1]
-                        + " in / " + c[2] + " out tokens");
+                panel.item(new Item(model.getKey(), null, "", "$" + plain(costPerModel.get(model.getKey())) + " · " + c[0]
+                        + " calls · " + c[1] + " tokens in, " + c[2] + " out", List.of(), null));
             }
             return panel.svg(SvgCharts.stacked("LLM spend per day in USD, models stacked", bars, series, " USD")).build();
         });

@@ -171,7 +171,7 @@ class PagesTest {
                 html(status.path("doctor").path("providers").path("openai").path("detail").asText()));
         String providers = section(page, "LLM providers");
         assertThat(providers).containsPattern("ollama</span> <span class=\"verdict tone-\">disabled");
-        assertThat(section(page, "AI connections")).contains("(disabled)").doesNotContain("configured<");
+        assertThat(section(page, "AI connections")).contains("not used while disabled").doesNotContain("configured<");
     }
 
     /** The panel of the page whose data-title is {@code title}. */
