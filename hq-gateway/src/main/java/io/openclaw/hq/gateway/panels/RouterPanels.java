@@ -227,6 +227,10 @@ final class RouterPanels {
             return "—";
         }
         BigDecimal v = value.scale() > 4 ? value.setScale(4, RoundingMode.HALF_UP) : value;
+        if (v.signum() == 0 && value.signum() > 0) {
+            // a tenth of a cent or less is not nothing
+            return "<0.0001";
+        }
         return v.stripTrailingZeros().toPlainString();
     }
 }
