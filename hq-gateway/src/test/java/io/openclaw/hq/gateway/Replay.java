@@ -29,6 +29,11 @@ public final class Replay {
         return JSON.valueToTree(contract(service, name).body()).toString();
     }
 
+    /** The contract's body, to take expected values from. */
+    public static JsonNode json(String service, String name) {
+        return contract(service, name).body();
+    }
+
     public static Contracts.Contract contract(String service, String name) {
         try {
             return Contracts.load(service, name);

@@ -138,8 +138,11 @@ final class DoctorPanels {
 
     static Panel guardLog(BackendReply<DoctorContract.GuardLog> reply) {
         return PanelReader.panel("Guard log", reply, log -> {
-            Panel.Builder panel = Panel.ok("Guard log", SERVICE).lines(log.lines());
-            if (log.lines().isEmpty()) {
+            // from the entries, so times read to the second like everywhere else on HQ
+            List<String> lines = log.entries().isEmpty() ? log.lines() : log.entries().stream()
+                    .map(e -> Words.time(e.at()) + "  " + e.outcome() + "  " + e.message()).toList();
+            Panel.Builder panel = Panel.ok("Guard log", SERVICE).lines(lines);
+            if (lines.isEmpty()) {
                 panel.note("The guard has not logged anything yet.");
             }
             return panel.build();

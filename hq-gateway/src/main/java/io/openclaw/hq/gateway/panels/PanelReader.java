@@ -79,6 +79,9 @@ public final class PanelReader {
 
     /** An ISO instant as a time to the second; anything else as it is. */
     static String readable(String value) {
+        if (value == null) {
+            return null;
+        }
         if (value.length() >= 20 && value.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
             try {
                 return Words.time(Instant.parse(value));

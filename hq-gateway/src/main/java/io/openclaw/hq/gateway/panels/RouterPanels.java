@@ -36,7 +36,7 @@ final class RouterPanels {
                             : state.failedClosedLast24h() + ", the gate failed closed", state.failedClosedLast24h() == 0 ? "ok"
                                     : "bad");
                     if (state.lastFailedClosed() != null) {
-                        panel.row("last refusal", state.lastFailedClosed().at() + ": " + state.lastFailedClosed().error()
+                        panel.row("last refusal", PanelReader.readable(state.lastFailedClosed().at()) + ": " + state.lastFailedClosed().error()
                                 + " (run " + state.lastFailedClosed().runId() + ")", "bad");
                     }
                 }
@@ -101,7 +101,7 @@ final class RouterPanels {
                     details.add("last error: " + Words.verdict(p.lastErrorClass()));
                 }
                 if (p.doctor() != null) {
-                    details.add("provider doctor " + p.doctor().at() + ": " + p.doctor().state()
+                    details.add("provider doctor " + PanelReader.readable(p.doctor().at()) + ": " + p.doctor().state()
                             + (p.doctor().detail() == null || p.doctor().detail().isBlank() ? "" : ", " + p.doctor().detail()));
                 }
                 panel.item(new Item(entry.getKey(), Words.verdict(state), p.enabled() ? PanelReader.tone(state) : "",
@@ -118,14 +118,18 @@ final class RouterPanels {
             for (Map.Entry<String, RouterContract.Provider> entry : status.providers().entrySet()) {
                 RouterContract.Provider p = entry.getValue();
                 String tone = !p.enabled() ? "" : p.configured() ? "ok" : "bad";
-                panel.row(entry.getKey(), keyText(p) + (p.enabled() ? "" : " (disabled)"), tone);
+                boolean hasKey = p.keyMasked() != null || p.keyFingerprint() != null;
+                panel.row(entry.getKey(), keyText(p) + (p.enabled() || !hasKey ? "" : " (disabled)"), tone);
             }
             return panel.build();
         });
     }
 
-    /** "sk-…a5b4 · sha256:0123…", "no key needed", or "no key (missing)". */
+    /** "sk-…a5b4 · sha256:0123… (file)", "no key needed", "not used while disabled", or "no key (missing)". */
     static String keyText(RouterContract.Provider p) {
+        if (!p.enabled() && p.keyMasked() == null && p.keyFingerprint() == null) {
+            return "not used while disabled";
+        }
         if (p.keyMasked() != null || p.keyFingerprint() != null) {
             return (p.keyMasked() == null ? "" : p.keyMasked()) + (p.keyFingerprint() == null ? ""
                     : " · " + p.keyFingerprint()) + (p.keySource() == null ? "" : " (" + p.keySource() + ")");
@@ -145,7 +149,7 @@ final class RouterPanels {
                 return panel.note("No provider doctor run yet: press Run provider doctor.").build();
             }
             panel.row("verdict", Words.verdict(doctor.state()), PanelReader.tone(doctor.state()))
-                    .row("run at", doctor.lastTimestamp());
+                    .row("run at", PanelReader.readable(doctor.lastTimestamp()));
             if (doctor.runId() != null) {
                 panel.row("run", doctor.runId());
             }
@@ -211,8 +215,8 @@ final class RouterPanels {
                     .row("tokens", prompt + " in, " + completion + " out");
             for (Map.Entry<String, long[]> model : perModel.entrySet()) {
                 long[] c = model.getValue();
-                panel.row(model.getKey(), "$" + plain(costPerModel.get(model.getKey())) + " · " + c[0] + " calls · " + c[1]
-                        + " in / " + c[2] + " out tokens");
+                panel.item(new Item(model.getKey(), null, "", "$" + plain(costPerModel.get(model.getKey())) + " · " + c[0]
+                        + " calls · " + c[1] + " tokens in, " + c[2] + " out", List.of(), null));
             }
             return panel.svg(SvgCharts.stacked("LLM spend per day in USD, models stacked", bars, series, " USD")).build();
         });
@@ -223,6 +227,10 @@ final class RouterPanels {
             return "—";
         }
         BigDecimal v = value.scale() > 4 ? value.setScale(4, RoundingMode.HALF_UP) : value;
+        if (v.signum() == 0 && value.signum() > 0) {
+            // a tenth of a cent or less is not nothing
+            return "<0.0001";
+        }
         return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -51,7 +51,9 @@ class ContractsTest {
                 Arguments.of("doctor-service", "run-log", new TypeReference<RunLogPage>() { }),
                 Arguments.of("llm-router-service", "status", new TypeReference<RouterContract.Status>() { }),
                 Arguments.of("llm-router-service", "spend", new TypeReference<RouterContract.Spend>() { }),
-                Arguments.of("llm-router-service", "doctor", new TypeReference<RunAccepted>() { }),
+                Arguments.of("llm-router-service", "doctor-run", new TypeReference<RunAccepted>() { }),
+                Arguments.of("doctor-service", "guard-run", new TypeReference<RunAccepted>() { }),
+                Arguments.of("doctor-service", "heal", new TypeReference<RunAccepted>() { }),
                 Arguments.of("notify-service", "status", new TypeReference<NotifyContract.Status>() { }),
                 Arguments.of("notify-service", "deliveries", new TypeReference<List<NotifyContract.Delivery>>() { }));
     }

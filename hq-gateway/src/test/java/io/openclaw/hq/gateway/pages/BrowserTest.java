@@ -182,7 +182,9 @@ class BrowserTest {
         driver.findElement(By.id("token")).sendKeys(CanarySecrets.CONSOLE_TOKEN);
         driver.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.titleContains("Overview"));
-        assertThat(driver.getPageSource()).contains("Public port audit", "sk-…a5b4", "Notifications", "timer healthy");
+        assertThat(driver.getPageSource()).contains("Public port audit", "Notifications", "timer healthy",
+                io.openclaw.hq.gateway.Replay.json("llm-router-service", "status").path("providers").path("openai")
+                        .path("key_masked").asText());
         shot("flow-1-overview");
 
         driver.get(url("/actions"));
