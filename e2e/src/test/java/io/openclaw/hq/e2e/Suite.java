@@ -191,6 +191,9 @@ public final class Suite {
                 env.put("NOTIFY_URL", url("notify-service"));
                 env.put("SOMA_URL", url("soma-sync-service"));
                 env.put("RUNNER_URL", url("runner-service"));
+                // inbound SMS commands: Twilio's message list polled every second, from the fake
+                env.put("GATEWAY_SMS_INBOUND_POLL_TWILIO_URL", providers.url() + "/twilio");
+                env.put("GATEWAY_SMS_INBOUND_POLL_INTERVAL", "PT1S");
             }
             case "doctor-service" -> {
                 env.put("DOCTOR_HOST_MODE", "local");

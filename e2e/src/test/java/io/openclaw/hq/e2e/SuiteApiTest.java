@@ -60,6 +60,41 @@ class SuiteApiTest {
         assertThat(run.path("status").asText()).isIn("success", "failure");
     }
 
+    @Test
+    void anSmsCommandFromTheOperatorBecomesARunAndIsAnsweredBySms() {
+        String sid = "SM" + "e2e".repeat(10) + "01";
+        String sent = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        var inbox = suite.providers.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/twilio/2010-04-01/Accounts/[^/]+/Messages\\.json"))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"messages":[{"sid":"%s","from":"%s","to":"+15550100999","body":"RUN_MIRROR",
+                          "direction":"inbound","date_sent":"%s"}],"next_page_uri":null}""".formatted(sid, Suite.OPERATOR_PHONE, sent))));
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            JsonNode run = null;
+            while (run == null && Instant.now().isBefore(deadline)) {
+                for (JsonNode r : suite.backend("soma-sync-service", "/runs?limit=50")) {
+                    if ("soma_mirror".equals(r.path("action").asText()) && "sms".equals(r.path("trigger").asText())) {
+                        run = r;
+                    }
+                }
+                pause(500);
+            }
+            assertThat(run).as("a soma_mirror run started by SMS in soma-sync-service").isNotNull();
+            assertThat(run.path("actor").asText()).as("the sender, never the raw number").doesNotContain("5550100001");
+            // the answer went out through notify-service to Twilio, to the operator
+            Instant replyDeadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(replyDeadline) && suite.providers.requestsTo("/twilio/").stream()
+                    .noneMatch(r -> r.getMethod().value().equals("POST") && r.getBodyAsString().contains("15550100001"))) {
+                pause(300);
+            }
+            assertThat(suite.providers.requestsTo("/twilio/")).anyMatch(r -> r.getMethod().value().equals("POST")
+                    && r.getBodyAsString().contains("15550100001"));
+        } finally {
+            suite.providers.server().removeStub(inbox);
+        }
+    }
+
     private static JsonNode awaitFinished(String runId, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode run = null;

@@ -139,6 +139,8 @@ class SuiteBrowserTest {
         browser.open("/");
         String notifications = panel("Notifications");
         assertThat(notifications).containsIgnoringCase("pushover").contains("e2e.notification_panel");
+        // the gateway polls Twilio for SMS commands (the fake answers an empty list): HQ says it listens
+        assertThat(notifications).contains("SMS commands in");
         browser.shot("e2e-notifications-1280");
     }
 

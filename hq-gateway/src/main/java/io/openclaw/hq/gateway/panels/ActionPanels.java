@@ -41,7 +41,7 @@ public final class ActionPanels {
     }
 
     public static Panel notify(BackendReply<NotifyContract.Status> status, BackendReply<List<NotifyContract.Delivery>> deliveries) {
-        return NotifyPanels.notify(status, deliveries);
+        return NotifyPanels.notify(status, deliveries, null);
     }
 
     /** soma-sync-service has no contract yet: its scalars with their keys in words. */

@@ -2,6 +2,7 @@ package io.openclaw.hq.gateway.panels;
 
 import io.openclaw.hq.gateway.backends.BackendReply;
 import io.openclaw.hq.gateway.backends.NotifyContract;
+import io.openclaw.hq.gateway.sms.SmsPollerHealth;
 import io.openclaw.hq.platform.secrets.SecretStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ final class NotifyPanels {
     private NotifyPanels() {
     }
 
-    static Panel notify(BackendReply<NotifyContract.Status> status, BackendReply<List<NotifyContract.Delivery>> deliveries) {
+    static Panel notify(BackendReply<NotifyContract.Status> status, BackendReply<List<NotifyContract.Delivery>> deliveries,
+            SmsPollerHealth inbound) {
         return PanelReader.panel("Notifications", status, s -> {
             Panel.Builder panel = Panel.ok("Notifications", SERVICE);
             if (s.dryRun()) {
@@ -22,6 +24,7 @@ final class NotifyPanels {
             }
             channel(panel, "Pushover", s.pushover());
             channel(panel, "SMS", s.sms());
+            inbound(panel, inbound);
             if (s.rateLimitWindow() != null) {
                 panel.row("one alert per check", Words.every(s.rateLimitWindow()).replace("every ", "per "));
             }
@@ -49,6 +52,27 @@ final class NotifyPanels {
             }
             return panel.build();
         });
+    }
+
+    /** The gateway's own poll of Twilio for SMS commands: an operator who texts HQ must see whether it listens. */
+    private static void inbound(Panel.Builder panel, SmsPollerHealth inbound) {
+        if (inbound == null) {
+            return;
+        }
+        String tone = switch (inbound.state()) {
+            case "ok" -> "ok";
+            case "failing", "unauthorized" -> "bad";
+            default -> "warn";
+        };
+        String value = Words.verdict(inbound.state());
+        if (inbound.lastSuccessAt() != null) {
+            value += ", last read " + Words.time(inbound.lastSuccessAt());
+        }
+        if (inbound.consecutiveFailures() > 0) {
+            value += ", " + inbound.consecutiveFailures() + " failed poll(s) in a row"
+                    + (inbound.lastErrorClass() == null ? "" : " (" + Words.verdict(inbound.lastErrorClass()) + ")");
+        }
+        panel.row("SMS commands in", value, tone);
     }
 
     /** ready is fine; dry run and a half-open breaker are worth a look; an open breaker means nothing goes out. */

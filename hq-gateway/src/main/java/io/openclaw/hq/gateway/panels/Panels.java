@@ -5,6 +5,7 @@ import io.openclaw.hq.gateway.backends.BackendReply;
 import io.openclaw.hq.gateway.backends.Backends;
 import io.openclaw.hq.gateway.backends.DisplayCache;
 import io.openclaw.hq.gateway.backends.RouterContract;
+import io.openclaw.hq.gateway.sms.SmsPoller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,12 @@ public class Panels {
 
     private final Backends backends;
     private final DisplayCache cache;
+    private final SmsPoller smsPoller;
 
-    public Panels(Backends backends, DisplayCache cache) {
+    public Panels(Backends backends, DisplayCache cache, SmsPoller smsPoller) {
         this.backends = backends;
         this.cache = cache;
+        this.smsPoller = smsPoller;
     }
 
     public OverviewView overview() {
@@ -52,7 +55,7 @@ public class Panels {
                 dated(RouterPanels.connections(llmReply), llm),
                 dated(DoctorPanels.history(history.join()), history),
                 dated(RouterPanels.spend(spend.join()), spend),
-                dated(NotifyPanels.notify(notify.join(), deliveries.join()), notify));
+                dated(NotifyPanels.notify(notify.join(), deliveries.join(), smsPoller.health()), notify));
     }
 
     public Panel guardLog(int lines) {
