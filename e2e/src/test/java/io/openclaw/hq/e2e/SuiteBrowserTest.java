@@ -158,6 +158,31 @@ class SuiteBrowserTest {
     }
 
     @Test
+    void theSpendPanelCountsWhatTheRouterLedgerHolds() {
+        // one general call through the router to the fake OpenAI: 12 tokens in, 3 out
+        suite.backendPost("llm-router-service", "/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
+        JsonNode spend = null;
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            // the ledger writes in batches: wait until the router itself counts the call
+            spend = suite.backend("llm-router-service", "/v1/spend?days=30");
+            if (spend.path("totalCalls").asLong() > 0) {
+                break;
+            }
+            SuiteApiTest.pause(300);
+        }
+        assertThat(spend.path("totalCalls").asLong()).as("calls in the router's ledger").isPositive();
+        browser.width(1280);
+        browser.logInAsOperator();
+        browser.open("/llm");
+        browser.waitFor(Duration.ofSeconds(10)).until(d -> panel("LLM spend, 30 days").contains("openai gpt-4o-mini"));
+        String panel = panel("LLM spend, 30 days");
+        assertThat(panel).contains("calls\n" + spend.path("totalCalls").asLong()).contains("openai gpt-4o-mini");
+        browser.shot("e2e-llm-spend-1280");
+    }
+
+    @Test
     void aLongRunsOutputAppearsLineByLineWhileItRuns() {
         // Mistral's model list answers after 6 s: the provider doctor asks OpenAI first and must show
         // that answer while it still waits for Mistral
