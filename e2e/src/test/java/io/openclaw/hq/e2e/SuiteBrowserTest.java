@@ -166,21 +166,24 @@ class SuiteBrowserTest {
         // one general call through the router to the fake OpenAI: 12 tokens in, 3 out
         suite.backendPost("llm-router-service", "/v1/chat/completions",
                 "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
-        JsonNode spend = null;
+        JsonNode answer = null;
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
         while (java.time.Instant.now().isBefore(deadline)) {
             // the ledger writes in batches: wait until the router itself counts the call
-            spend = suite.backend("llm-router-service", "/v1/spend?days=30");
-            if (spend.path("totalCalls").asLong() > 0) {
+            answer = suite.backend("llm-router-service", "/v1/spend?days=30");
+            if (answer.path("totalCalls").asLong() > 0) {
                 break;
             }
             SuiteApiTest.pause(300);
         }
+        JsonNode spend = answer;
         assertThat(spend.path("totalCalls").asLong()).as("calls in the router's ledger").isPositive();
         browser.width(1280);
         browser.logInAsOperator();
-        browser.open("/llm");
-        browser.waitFor(Duration.ofSeconds(10)).until(d -> panel("LLM spend, 30 days").contains("openai gpt-4o-mini"));
+        browser.waitFor(Duration.ofSeconds(15)).until(d -> {
+            browser.open("/llm");
+            return panel("LLM spend, 30 days").contains("calls\n" + spend.path("totalCalls").asLong());
+        });
         String panel = panel("LLM spend, 30 days");
         assertThat(panel).contains("calls\n" + spend.path("totalCalls").asLong()).contains("openai gpt-4o-mini");
         browser.shot("e2e-llm-spend-1280");
