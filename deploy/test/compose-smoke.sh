@@ -563,8 +563,10 @@ no_docker_socket() {
     id=$(container_of "$1")
     ! docker inspect -f '{{range .Mounts}}{{.Source}} {{.Destination}} {{end}}' "$id" | grep -q 'docker\.sock\|/run/docker\b' \
         || { echo "a Docker socket is mounted"; return 1; }
-    docker exec "$id" sh -c '! ls -d /var/run/docker.sock /run/docker.sock /run/containerd 2>/dev/null | grep -q .' \
-        || { echo "a Docker socket is inside"; return 1; }
+    local found
+    found=$(docker exec "$id" sh -c 'ls -d /var/run/docker.sock /run/docker.sock /run/containerd 2>/dev/null; true') \
+        || { echo "cannot look inside $1"; return 1; }
+    [ -z "$found" ] || { echo "inside: $found"; return 1; }
 }
 no_secret_in_env_or_argv() {
     local id bytes
@@ -607,7 +609,15 @@ postgres_sees_only_db_passwords() {
 declare -A ROLE=([hq-gateway]=gateway [llm-router-service]=llm_router [doctor-service]=doctor
     [notify-service]=notify [soma-sync-service]=soma_sync [runner-service]=runner)
 
+configured_as_1001() {
+    local user
+    user=$(docker inspect -f '{{.Config.User}}' "$(container_of "$1")")
+    case "$user" in 1001|1001:1001) ;; *) echo "runs as '${user:-the image default}'"; return 1 ;; esac
+}
 for service in "${ALL[@]}"; do
+    if [ -n "$(container_of "$service")" ]; then
+        check "$service: configured to run as 1001:1001 (docker inspect)" configured_as_1001 "$service"
+    fi
     if [ -z "$(container_of "$service")" ] || [ "$(docker inspect -f '{{.State.Running}}' "$(container_of "$service")")" != true ]; then
         check "$service is running (for the checks inside it)" false
         continue
