@@ -220,10 +220,15 @@ class ComposeInvariantsTest {
                 .contains(new Mount("bind", SECRETS_SOURCE, SECRETS_TARGET, true));
         assertThat(mounts).as(name + " config mount").contains(new Mount("bind", "./config", "/config", true));
         assertThat(mounts).as(name + " artifacts").anyMatch(m -> m.type().equals("volume") && m.target().equals("/artifacts"));
+        // the runner alone also writes its mirrors and worktrees, to a named volume of its own
+        List<String> writable = name.equals("runner-service") ? List.of("/artifacts", "/runner-work") : List.of("/artifacts");
         for (Mount mount : mounts) {
-            if (!mount.target().equals("/artifacts")) {
-                assertThat(mount.readOnly()).as(name + " writes only to /artifacts, not " + mount.target()).isTrue();
+            if (!writable.contains(mount.target())) {
+                assertThat(mount.readOnly()).as(name + " writes only to " + writable + ", not " + mount.target()).isTrue();
             }
+        }
+        if (name.equals("runner-service")) {
+            assertThat(mounts).as("the runner's work volume").contains(new Mount("volume", "runner-work", "/runner-work", false));
         }
     }
 

@@ -41,8 +41,9 @@ class DockerfileInvariantsTest {
         assertThat(runtime.image()).as(module + " runtime image").startsWith("quay.io/quarkus/ubi9-quarkus-micro-image:");
         assertNonRoot(module, runtime.lastUser());
         assertThat(runtime.all("RUN")).as(module + ": the final stage installs nothing").isEmpty();
+        // the runner-service also gets an empty /runner-work of its own (its mirrors and worktrees)
         assertThat(runtime.all("COPY")).as(module + ": only the runner, the healthcheck client and an empty /artifacts")
-                .hasSize(3)
+                .hasSize(module.equals("runner-service") ? 4 : 3)
                 .allMatch(copy -> copy.contains("--from=builder"))
                 .anyMatch(copy -> copy.endsWith("/build/application /work/application"))
                 .anyMatch(copy -> copy.endsWith("/build/hq-healthcheck " + HEALTHCHECK_BINARY))
