@@ -59,7 +59,8 @@ final class Operator {
         return answer;
     }
 
-    String sessionFingerprintSource() {
+    /** The session cookie's value, for a load that reuses this login. */
+    String sessionCookie() {
         return session;
     }
 

@@ -35,7 +35,7 @@ class SuiteBench {
     void figures() throws Exception {
         Suite suite = Suite.get();
         Operator operator = Operator.loggedIn(suite);
-        String cookie = "hq_session=" + operator.sessionFingerprintSource();
+        String cookie = "hq_session=" + operator.sessionCookie();
         // warm every path the same way first
         load(suite.gateway() + "/", cookie, 10, Duration.ofSeconds(10));
         load(suite.gateway() + "/q/health/live", cookie, 10, Duration.ofSeconds(5));
