@@ -1,15 +1,21 @@
 package io.openclaw.hq.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.testing.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +103,12 @@ public final class Suite {
     }
 
     /** A service's own answer, asked directly with the internal token (what HQ must agree with). */
-    public com.fasterxml.jackson.databind.JsonNode backend(String service, String path) {
+    public JsonNode backend(String service, String path) {
         try {
-            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(service) + path))
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url(service) + path))
                             .header("X-HQ-Internal-Token", INTERNAL_TOKEN).header("Accept", "application/json").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new AssertionError(service + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -116,13 +122,13 @@ public final class Suite {
     }
 
     /** A POST to a service with the internal token, as another of our services would send it. */
-    public com.fasterxml.jackson.databind.JsonNode backendPost(String service, String path, String json) {
+    public JsonNode backendPost(String service, String path, String json) {
         try {
-            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(service) + path))
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url(service) + path))
                             .header("X-HQ-Internal-Token", INTERNAL_TOKEN).header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() / 100 != 2) {
                 throw new AssertionError(service + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -305,7 +311,7 @@ public final class Suite {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
