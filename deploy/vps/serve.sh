@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Publishes HQ on the tailnet: `tailscale serve` HTTPS 443 → http://127.0.0.1:8787, then prints the
+# phone URL as "PHONE_URL=https://<machine>.<tailnet>.ts.net". Idempotent. Refuses when Tailscale
+# is down. Run as root on the VPS.
+#
+#   deploy/vps/serve.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+case ${1:-} in -h | --help) usage; exit 0 ;; "") ;; *) die "no arguments expected" 2 ;; esac
+require_root
+[ -n "$(tailnet_ip)" ] || die "Tailscale is down: nothing to serve on"
+tailscale serve --bg --https=443 "http://$GATEWAY_BIND" >/dev/null
+# Self comes before Peer in `tailscale status --json`: the first DNSName is this machine's.
+name=$(tailscale status --json | grep -o '"DNSName": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/; s/\.$//')
+[ -n "$name" ] || die "tailscale status names no DNSName for this machine (MagicDNS off?)"
+say "https://$name → http://$GATEWAY_BIND"
+printf 'PHONE_URL=https://%s\n' "$name"
