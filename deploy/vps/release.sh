@@ -56,7 +56,7 @@ back_to_previous() {
 # Keeps the images of this release and of the previous one (the rollback), removes older tags.
 prune_old_images() {
     local keep_current=$tag keep_previous=${previous_tag:-none} image image_tag
-    docker image ls --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep '^openclaw/' | while read -r image; do
+    { docker image ls --format '{{.Repository}}:{{.Tag}}' 2>/dev/null || true; } | { grep '^openclaw/' || true; } | while read -r image; do
         image_tag=${image##*:}
         image_tag=${image_tag%-jvm}
         [[ $image_tag =~ ^[0-9a-f]{12}$ ]] || continue

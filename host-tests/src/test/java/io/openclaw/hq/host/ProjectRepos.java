@@ -46,6 +46,7 @@ final class ProjectRepos {
 
     /** The baseline-advance commit naming REVIEWED, as review finish makes it; answers its id. */
     String advanceBaseline(String reviewed) throws IOException, InterruptedException {
+        Files.createDirectories(operator.resolve("docs"));
         Files.writeString(operator.resolve(BASELINE_FILE), reviewed + "\n");
         git(operator, "add", BASELINE_FILE);
         git(operator, "commit", "-q", "-m", "review: baseline " + reviewed.substring(0, 12));
