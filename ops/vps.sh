@@ -24,12 +24,13 @@ vps_refuse() { printf 'hq vps: refused: %s\n' "$*" >&2; exit 1; }
 
 # Same rule as deploy/vps/lib.sh's is_tailnet_ipv4: 100.64.0.0 to 100.127.255.255 only.
 vps_is_tailnet_ipv4() {
-    local ip=$1 octet
+    local ip=$1 octet octets
     [[ $ip =~ ^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$ ]] || return 1
-    for octet in "${BASH_REMATCH[@]:1}"; do
+    octets=("${BASH_REMATCH[@]:1}")
+    for octet in "${octets[@]}"; do
         [[ $octet =~ ^(0|[1-9][0-9]*)$ ]] && ((octet <= 255)) || return 1
     done
-    ((BASH_REMATCH[1] == 100 && BASH_REMATCH[2] >= 64 && BASH_REMATCH[2] <= 127))
+    ((octets[0] == 100 && octets[1] >= 64 && octets[1] <= 127))
 }
 
 # Parses the common options into VPS_TARGET, VPS_HOST, VPS_USER, VPS_DIR, VPS_SUDO, VPS_SSH and

@@ -41,7 +41,7 @@ via_notify() {
     local container ip token=$SECRETS_DIR/hq_internal_token
     [ -s "$token" ] || return 1
     container=$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" \
-        --filter "label=com.docker.compose.service=notify-service" 2>/dev/null | head -n 1)
+        --filter "label=com.docker.compose.service=notify-service" 2>/dev/null | sed -n 1p)
     [ -n "$container" ] || return 1
     # the egress network is an ordinary bridge the host can reach (backend is internal)
     ip=$(docker inspect -f "{{with index .NetworkSettings.Networks \"${PROJECT}_egress\"}}{{.IPAddress}}{{end}}" "$container" 2>/dev/null)

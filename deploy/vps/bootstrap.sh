@@ -85,7 +85,9 @@ else
     ufw allow "$WIREGUARD_PORT/udp" >/dev/null
     ufw default deny incoming >/dev/null
     ufw default allow outgoing >/dev/null
-    if ufw status | grep -q '^Status: active'; then
+    # read whole before matching: grep -q leaving early would break ufw's pipe (and pipefail)
+    ufw_status=$(ufw status 2>&1 || true)
+    if grep -q '^Status: active' <<<"$ufw_status"; then
         say "UFW already active"
     else
         ufw --force enable >/dev/null

@@ -117,7 +117,7 @@ check_self_update() {
 
 ALL=(tailscale firewall stack ready binds serve timers secrets self-update)
 if [ -n "$only" ]; then
-    printf '%s\n' "${ALL[@]}" | grep -qx -- "$only" || die "no check '$only' (${ALL[*]})" 2
+    grep -qx -- "$only" <<<"$(printf '%s\n' "${ALL[@]}")" || die "no check '$only' (${ALL[*]})" 2
     ALL=("$only")
 fi
 for name in "${ALL[@]}"; do "check_${name//-/_}"; done

@@ -82,7 +82,7 @@ stack_ready_once() {
     curl -fsS --max-time 5 -o /dev/null "$READY_URL" 2>/dev/null || return 1
     statuses=$(docker ps --all --filter "label=com.docker.compose.project=$PROJECT" --format '{{.Names}} {{.Status}}' 2>/dev/null) || return 1
     [ -n "$statuses" ] || return 1
-    ! printf '%s\n' "$statuses" | grep -v '(healthy)' | grep -q .
+    [ -z "$(grep -v '(healthy)' <<<"$statuses")" ]
 }
 wait_stack_ready() {
     local attempts=${OPENCLAW_HEALTH_ATTEMPTS:-84} interval=${OPENCLAW_HEALTH_INTERVAL:-5} i

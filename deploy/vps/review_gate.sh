@@ -27,8 +27,9 @@ done
 [ $# -eq 1 ] || die "usage: review_gate.sh [--repo DIR] COMMIT" 2
 
 commit=$(git -C "$repo" rev-parse --verify --quiet "$1^{commit}") || die "'$1' is not a commit in $repo"
-baseline=$(git -C "$repo" show "$commit:$BASELINE_FILE" 2>/dev/null | head -n 1 | tr -d ' \t\r') ||
+baseline=$(git -C "$repo" show "$commit:$BASELINE_FILE" 2>/dev/null) ||
     die "${commit:0:12} has no $BASELINE_FILE: never reviewed"
+baseline=$(sed -n '1{s/[[:space:]]//g;p}' <<<"$baseline")
 [[ $baseline =~ ^[0-9a-f]{40}$ ]] || die "${commit:0:12}: $BASELINE_FILE does not hold a full 40-hex commit id"
 
 if [ "$baseline" = "$commit" ]; then

@@ -12,7 +12,8 @@ require_root
 [ -n "$(tailnet_ip)" ] || die "Tailscale is down: nothing to serve on"
 tailscale serve --bg --https=443 "http://$GATEWAY_BIND" >/dev/null
 # Self comes before Peer in `tailscale status --json`: the first DNSName is this machine's.
-name=$(tailscale status --json | grep -o '"DNSName": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/; s/\.$//')
+status=$(tailscale status --json) || die "tailscale status --json failed"
+name=$(grep -o '"DNSName": *"[^"]*"' <<<"$status" | sed -n '1{s/.*"\([^"]*\)"$/\1/;s/\.$//;p}')
 [ -n "$name" ] || die "tailscale status names no DNSName for this machine (MagicDNS off?)"
 say "https://$name → http://$GATEWAY_BIND"
 printf 'PHONE_URL=https://%s\n' "$name"
