@@ -14,7 +14,8 @@
 #      except the tailscale0 interface and WireGuard's UDP port 41641, allows outgoing. With
 #      Tailscale down nothing that could lock the operator out is touched (exit 3 at the end).
 #   4. secrets: deploy/vps/init-secrets.sh (directory 0700, files 0600, owner 1001:1001: the
-#      containers' uid) and the host-only directory (root, 0700; files 0600)
+#      containers' uid) and the host-only directory (root, 0700; files 0600); the checkout's .env
+#      (COMPOSE_PROJECT_NAME, COMPOSE_FILE with the JVM images) when there is none
 #   5. systemd: deploy/systemd/* installed with this checkout's path; the stack unit enabled, the
 #      self-update timer (every 15 min) and the smoke timer (06:00 UTC) enabled and started;
 #      daemon-reload only when a unit changed
@@ -98,6 +99,12 @@ fi
 # ------------------------------------------------------------------------- 4. secrets
 OPENCLAW_HOST_SECRETS_DIR=$SECRETS_DIR "$REPO_DIR/deploy/vps/init-secrets.sh" >/dev/null
 say "secrets: $SECRETS_DIR (0700, files 0600, owner 1001:1001); host-only: $HOST_ONLY_DIR (root, 0700)"
+# Compose's .env beside docker-compose.yml: project name and the JVM images (docs/DEPLOY.md).
+# Created once; the operator's later edits are kept (release.sh manages only OPENCLAW_IMAGE_TAG).
+if [ ! -f "$REPO_DIR/.env" ]; then
+    printf 'COMPOSE_PROJECT_NAME=%s\nCOMPOSE_FILE=docker-compose.yml:deploy/docker/compose.jvm.yml\n' "$PROJECT" >"$REPO_DIR/.env"
+    say "created .env: project $PROJECT, JVM images"
+fi
 mkdir -p "$STATE_DIR"
 chmod 0700 "$STATE_DIR"
 

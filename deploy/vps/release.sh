@@ -12,7 +12,9 @@
 #      readiness on 127.0.0.1:8787 and every container healthy; OPENCLAW_HEALTH_ATTEMPTS x
 #      OPENCLAW_HEALTH_INTERVAL seconds, default 84 x 5)
 #   4. ready: records the tag in $OPENCLAW_STATE_DIR/image.env (the stack unit starts that tag
-#      at boot) and the commit in deployed; removes images older than the previous release
+#      at boot) and in .env's OPENCLAW_IMAGE_TAG line (so a hand-typed `docker compose ...` in the
+#      checkout means the running images), the commit in deployed; removes images older than the
+#      previous release
 #      not ready, or the build failed: checks the previous commit out again and, if it was
 #      already up, brings its images (still tagged, no rebuild) back with `up -d --no-build`
 #
@@ -42,6 +44,18 @@ build_images() {
     else
         say "building the images of ${target:0:12} with compose build"
         OPENCLAW_IMAGE_TAG=$tag compose build
+    fi
+}
+
+# The running tag, for the stack unit (state) and for every `docker compose` the operator types in
+# the checkout (.env's OPENCLAW_IMAGE_TAG line, the one line of .env this script manages).
+record_tag() {
+    local env_file=$REPO_DIR/.env
+    printf 'OPENCLAW_IMAGE_TAG=%s\n' "$tag" >"$STATE_DIR/image.env.tmp" && mv "$STATE_DIR/image.env.tmp" "$STATE_DIR/image.env"
+    if [ -f "$env_file" ] && grep -q '^OPENCLAW_IMAGE_TAG=' "$env_file"; then
+        sed -i "s/^OPENCLAW_IMAGE_TAG=.*/OPENCLAW_IMAGE_TAG=$tag/" "$env_file"
+    else
+        printf 'OPENCLAW_IMAGE_TAG=%s\n' "$tag" >>"$env_file"
     fi
 }
 
@@ -78,7 +92,7 @@ if ! build_images; then
 fi
 
 if OPENCLAW_IMAGE_TAG=$tag compose up -d --no-build && wait_stack_ready; then
-    printf 'OPENCLAW_IMAGE_TAG=%s\n' "$tag" >"$STATE_DIR/image.env.tmp" && mv "$STATE_DIR/image.env.tmp" "$STATE_DIR/image.env"
+    record_tag
     printf '%s\n' "$target" >"$STATE_DIR/deployed"
     prune_old_images
     say "released ${target:0:12}: ready"

@@ -22,6 +22,7 @@ class BootstrapScriptTest {
     Path dir;
     HostSandbox sandbox;
     Path guardInstaller;
+    Path checkout;
 
     @BeforeEach
     void sandbox() throws Exception {
@@ -30,6 +31,9 @@ class BootstrapScriptTest {
         sandbox = new HostSandbox(dir);
         guardInstaller = dir.resolve("guard-install.sh");
         sandbox.env.put("OPENCLAW_GUARD_INSTALLER", guardInstaller.toString());
+        checkout = new ProjectRepos(sandbox).operator;
+        sandbox.env.put("OPENCLAW_REPO_DIR", checkout.toString());
+        sandbox.clearCalls();
     }
 
     @Test
@@ -45,7 +49,7 @@ class BootstrapScriptTest {
         assertThat(units.resolve("openclaw-hq-update.timer")).content().contains("OnCalendar=*:0/15");
         assertThat(units.resolve("openclaw-hq-smoke.timer")).content().contains("OnCalendar=*-*-* 06:00:00 UTC");
         assertThat(units.resolve("openclaw-hq-update.service")).content()
-                .contains("ExecStart=" + HostSandbox.REPOSITORY + "/deploy/vps/self_update.sh").doesNotContain("@REPO_DIR@");
+                .contains("ExecStart=" + checkout + "/deploy/vps/self_update.sh").doesNotContain("@REPO_DIR@");
         assertThat(units.resolve("openclaw-hq.service")).content().contains("deploy/vps/stack.sh up");
         assertThat(sandbox.calls("systemctl")).contains("systemctl daemon-reload", "systemctl enable openclaw-hq.service",
                 "systemctl enable --now openclaw-hq-update.timer", "systemctl enable --now openclaw-hq-smoke.timer");
@@ -59,6 +63,8 @@ class BootstrapScriptTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hostOnly))).isEqualTo("rwx------");
         assertThat(Files.getAttribute(hostOnly, "unix:uid")).isEqualTo(0);
 
+        assertThat(checkout.resolve(".env")).content()
+                .isEqualTo("COMPOSE_PROJECT_NAME=openclaw-hq\nCOMPOSE_FILE=docker-compose.yml:deploy/docker/compose.jvm.yml\n");
         assertThat(result.output()).contains("HOOK guard-install").contains("not present");
         assertNoSecretInAnyArgv();
     }
@@ -67,6 +73,7 @@ class BootstrapScriptTest {
     void runningTwiceLeavesTheSameStateAndChangesNothingTheSecondTime() throws Exception {
         assertThat(sandbox.vps("bootstrap.sh").exitCode()).isZero();
         Map<String, String> first = snapshot();
+        String envAfterFirst = Files.readString(checkout.resolve(".env"));
         String rulesAfterFirst = sandbox.stubState("ufw_rules");
         sandbox.clearCalls();
 
@@ -74,6 +81,7 @@ class BootstrapScriptTest {
 
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(snapshot()).isEqualTo(first);
+        assertThat(checkout.resolve(".env")).content().isEqualTo(envAfterFirst);
         assertThat(sandbox.stubState("ufw_rules")).isEqualTo(rulesAfterFirst);
         assertThat(sandbox.calls()).as("nothing reloaded, enabled or installed again")
                 .doesNotContain("systemctl daemon-reload", "ufw --force enable")

@@ -29,6 +29,7 @@ class DoctorHealSmokeScriptTest {
         Files.writeString(sshFix, "#!/bin/sh\necho ssh-fix-ran >>\"$STUB_LOG\"\n");
         Files.setPosixFilePermissions(sshFix, PosixFilePermissions.fromString("rwx------"));
         sandbox.env.put("OPENCLAW_SSH_FIX", sshFix.toString());
+        sandbox.env.put("OPENCLAW_REPO_DIR", new ProjectRepos(sandbox).operator.toString());
         assertThat(sandbox.vps("bootstrap.sh").exitCode()).isZero();
         Files.writeString(sandbox.stateDir().resolve("image.env"), "OPENCLAW_IMAGE_TAG=0123456789ab\n");
         sandbox.arrange("running_tag", "0123456789ab\n");

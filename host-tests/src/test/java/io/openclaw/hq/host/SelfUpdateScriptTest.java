@@ -70,6 +70,7 @@ class SelfUpdateScriptTest {
         assertThat(sandbox.calls()).contains("docker compose build", "docker compose up -d --no-build");
         assertThat(sandbox.stubState("running_tag").trim()).isEqualTo(tag(second));
         assertThat(sandbox.stateDir().resolve("image.env")).content().isEqualTo("OPENCLAW_IMAGE_TAG=" + tag(second) + "\n");
+        assertThat(vps.resolve(".env")).content().contains("OPENCLAW_IMAGE_TAG=" + tag(second) + "\n");
         assertThat(sandbox.stateDir().resolve("deployed")).content().isEqualTo(second + "\n");
         assertThat(alerts()).singleElement().asString().contains("\"status\":\"OK\"").contains("now running " + tag(second));
         assertThat(sandbox.stubState(StubCommands.ALERT_HEADERS)).as("the token reached notify from a header file")
@@ -131,6 +132,7 @@ class SelfUpdateScriptTest {
         assertThat(sandbox.stubState("running_tag").trim()).isEqualTo(tag(first));
         assertThat(vpsHead()).isEqualTo(first);
         assertThat(sandbox.stateDir().resolve("image.env")).content().isEqualTo("OPENCLAW_IMAGE_TAG=" + tag(first) + "\n");
+        assertThat(vps.resolve(".env")).as("the tag of a release that never became ready is recorded nowhere").doesNotExist();
         assertThat(alerts()).singleElement().asString().contains("rolled back").contains("\"severity\":\"critical\"");
 
         sandbox.clearCalls();
