@@ -79,6 +79,8 @@ class VpsCommandTest {
         assertThat(repos.git(vpsDir, "rev-parse", "HEAD").trim()).isEqualTo(head);
         assertThat(repos.git(vpsDir, "remote", "get-url", "origin").trim()).isEqualTo(repos.origin.toString());
         assertThat(sandbox.stateDir().resolve("image.env")).content().isEqualTo("OPENCLAW_IMAGE_TAG=" + head.substring(0, 12) + "\n");
+        assertThat(vpsDir.resolve(".env")).content().contains("COMPOSE_PROJECT_NAME=openclaw-hq\n",
+                "OPENCLAW_IMAGE_TAG=" + head.substring(0, 12) + "\n", "OPENCLAW_HQ_ORIGIN=https://" + StubCommands.DNS_NAME + "\n");
         assertThat(sandbox.calls()).contains("ufw --force enable", "tailscale serve --bg --https=443 http://127.0.0.1:8787");
         assertThat(sandbox.calls("rsync")).singleElement().asString().contains("--exclude=/.git/config");
         assertThat(sandbox.stubState(StubCommands.ALERTS)).contains("\"checkId\":\"vps-deploy\",\"status\":\"OK\"");
@@ -101,6 +103,7 @@ class VpsCommandTest {
         HostSandbox.Result again = deploy();
 
         assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).doesNotContain("OPENCLAW_HQ_ORIGIN=");
         assertThat(sandbox.calls()).doesNotContain("ufw --force enable", "systemctl daemon-reload")
                 .noneMatch(call -> call.startsWith("systemctl enable"));
     }
