@@ -64,4 +64,4 @@ if [ -n "$bad" ]; then
 fi
 
 echo "secrets in $dir: owner $owner_uid:$owner_gid, directory 0700, files 0600"
-echo "next: add the provider keys you use (docs/DEPLOY.md, step 2), then: docker compose up -d --build"
+echo "next: add the provider keys you use (docs/DEPLOY.md, step 2), then deploy: ./hq vps deploy --target <tailnet-ip>"

@@ -14,6 +14,10 @@
 VPS_ROOT=${OPENCLAW_ROOT:-}
 VPS_HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=${OPENCLAW_REPO_DIR:-$(cd "$VPS_HERE/../.." && pwd)}
+# Compose may take the secrets directory from .env (docs/DEPLOY.md); the host scripts follow it.
+if [ -z "${OPENCLAW_HOST_SECRETS_DIR:-}" ] && [ -f "$REPO_DIR/.env" ]; then
+    OPENCLAW_HOST_SECRETS_DIR=$(sed -n 's/^OPENCLAW_HOST_SECRETS_DIR=//p' "$REPO_DIR/.env" | tail -n 1)
+fi
 SECRETS_DIR=${OPENCLAW_HOST_SECRETS_DIR:-$VPS_ROOT/etc/ai-ops-runner/secrets}
 HOST_ONLY_DIR=${OPENCLAW_HOST_ONLY_DIR:-$VPS_ROOT/etc/ai-ops-runner/host}
 STATE_DIR=${OPENCLAW_STATE_DIR:-$VPS_ROOT/var/lib/openclaw-hq}
