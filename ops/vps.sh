@@ -2,7 +2,7 @@
 # the VPS's tailnet address. Sourced by ./hq (bash); defines cmd_vps. docs/DEPLOY.md explains it.
 #
 #   ./hq vps deploy --target [USER@]100.x.y.z [--dir DIR] [--origin URL]
-#       the reviewed HEAD of this clean checkout onto the VPS, in steps, stopping at the first
+#       the reviewed HEAD (= origin/main) of this clean checkout onto the VPS, in steps, stopping at the first
 #       failure: preflight, sync, bootstrap, release (build, up, ready or roll back), heal, guard,
 #       binds, serve, doctor, phone; a receipt in artifacts/deploy/<timestamp>/ and a PASS/FAIL alert
 #   ./hq vps apply-remote --target [USER@]100.x.y.z [--dir DIR] [--retry]
@@ -129,9 +129,14 @@ vps_deploy() {
     origin=$(printf '%s' "$origin" | sed -E 's#^([a-z+]+://)[^/@]*@#\1#')
 
     preflight() {
+        [ -d "$repo/.git" ] || { echo "$repo is a linked worktree or submodule: deploy from a plain clone (the VPS gets its .git)"; return 1; }
         [ -z "$(git -C "$repo" status --porcelain)" ] || { echo "the checkout has uncommitted or untracked files: commit or remove them"; return 1; }
         "$repo/deploy/vps/review_gate.sh" --repo "$repo" "$commit" || return 1
         [ -n "$origin" ] || { echo "no origin URL (git remote origin, or --origin URL): the VPS fetches updates from it"; return 1; }
+        # what the VPS's self-update will follow: deploying anything else would be undone or refused
+        git -C "$repo" fetch -q origin main || { echo "git fetch origin main failed"; return 1; }
+        [ "$(git -C "$repo" rev-parse 'refs/remotes/origin/main^{commit}')" = "$commit" ] ||
+            { echo "HEAD ${commit:0:12} is not origin/main: push it through the review workflow first (./hq ship), or check out origin/main"; return 1; }
         "${VPS_SSH[@]}" -- "${VPS_SUDO}mkdir -p $VPS_DIR" || { echo "ssh to $VPS_USER@$VPS_HOST failed"; return 1; }
         echo "deploying ${commit:0:12} to $VPS_USER@$VPS_HOST:$VPS_DIR"
     }

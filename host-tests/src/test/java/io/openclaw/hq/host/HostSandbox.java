@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class HostSandbox {
 
     static final Path REPOSITORY = findRepository();
-    static final List<String> STUBBED = List.of("docker", "curl", "tailscale", "ufw", "systemctl", "ss", "ssh", "rsync",
+    static final List<String> STUBBED = List.of("docker", "docker-compose", "curl", "tailscale", "ufw", "systemctl", "ss", "ssh", "rsync",
             "apt-get", "git");
 
     final Path dir;
@@ -50,6 +50,10 @@ final class HostSandbox {
                 \tdirectory = *
                 """);
         stub("docker", StubCommands.DOCKER);
+        stub("docker-compose", StubCommands.COMPOSE);
+        // what "docker compose" answers, without a second log line of its own
+        Files.writeString(bin.resolve("docker-compose-answers"), "#!/bin/bash\n" + StubCommands.COMPOSE);
+        Files.setPosixFilePermissions(bin.resolve("docker-compose-answers"), PosixFilePermissions.fromString("rwxr-xr-x"));
         stub("curl", StubCommands.CURL);
         stub("tailscale", StubCommands.TAILSCALE);
         stub("ufw", StubCommands.UFW);

@@ -149,6 +149,20 @@ class SelfUpdateScriptTest {
     }
 
     @Test
+    void worksWithComposeV1WhenDockerHasNoComposePlugin() throws Exception {
+        String second = repos.reviewedRelease("app.txt", "v2\n");
+        repos.push();
+        sandbox.arrange(StubCommands.COMPOSE_V1_ONLY);
+
+        HostSandbox.Result result = sandbox.vps("self_update.sh");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(sandbox.calls()).contains("docker-compose build", "docker-compose up -d --no-build")
+                .doesNotContain("docker compose build");
+        assertThat(sandbox.stubState("running_tag").trim()).isEqualTo(tag(second));
+    }
+
+    @Test
     void aFailedBuildLeavesTheRunningStackAlone() throws Exception {
         repos.reviewedRelease("app.txt", "v2, does not build\n");
         repos.push();

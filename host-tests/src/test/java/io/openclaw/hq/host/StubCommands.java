@@ -23,18 +23,28 @@ final class StubCommands {
     static final String ALERTS = "alerts";
     static final String ALERT_HEADERS = "alert_headers";
 
+    /** docker compose (v2) and docker-compose (v1): the same answers, after "compose" is shifted off. */
+    static final String COMPOSE = """
+            state=$STUB_STATE
+            printf 'docker-env OPENCLAW_IMAGE_TAG=%s\\n' "${OPENCLAW_IMAGE_TAG:-}" >>"$STUB_LOG"
+            case $1 in
+                version) echo "Docker Compose version 2.29.0" ;;
+                build) [ ! -f "$state/build_fails" ] || exit 1
+                       echo "$OPENCLAW_IMAGE_TAG" >>"$state/built_tags" ;;
+                up) echo "${OPENCLAW_IMAGE_TAG:-latest}" >"$state/running_tag" ;;
+            esac
+            exit 0
+            """;
+
+    /** Arranged: Docker without the compose plugin, as Debian 12 with its docker-compose 1.29. */
+    static final String COMPOSE_V1_ONLY = "compose_v1_only";
+
     static final String DOCKER = """
             state=$STUB_STATE
             if [ "$1" = compose ]; then
+                [ ! -f "$state/compose_v1_only" ] || { echo "docker: 'compose' is not a docker command." >&2; exit 1; }
                 shift
-                printf 'docker-env OPENCLAW_IMAGE_TAG=%s\\n' "${OPENCLAW_IMAGE_TAG:-}" >>"$STUB_LOG"
-                case $1 in
-                    version) echo "Docker Compose version v2.29.0" ;;
-                    build) [ ! -f "$state/build_fails" ] || exit 1
-                           echo "$OPENCLAW_IMAGE_TAG" >>"$state/built_tags" ;;
-                    up) echo "${OPENCLAW_IMAGE_TAG:-latest}" >"$state/running_tag" ;;
-                esac
-                exit 0
+                exec "$(dirname "$0")/docker-compose-answers" "$@"
             fi
             case $1 in
                 ps)

@@ -123,6 +123,17 @@ class VpsCommandTest {
     }
 
     @Test
+    void refusesAReviewedHeadThatIsNotOriginMain() throws Exception {
+        repos.reviewedRelease("app.txt", "v2, reviewed, not pushed\n");
+
+        HostSandbox.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("is not origin/main");
+        assertThat(sandbox.calls("rsync")).isEmpty();
+    }
+
+    @Test
     void refusesAnUncommittedChange() throws Exception {
         Files.writeString(repos.operator.resolve("app.txt"), "edited, not committed\n");
 
