@@ -17,6 +17,9 @@ case ${1:-} in -h | --help) usage; exit 0 ;; esac
 check_id=$1 status=$2 severity=$3 title=$4 message=$5
 case $status in FAIL | WARN | OK) ;; *) die "STATUS must be FAIL, WARN or OK, not '$status'" 2 ;; esac
 case $severity in info | warning | critical | emergency) ;; *) die "SEVERITY must be info, warning, critical or emergency" 2 ;; esac
+# notify-service takes titles up to 200 and messages up to 8000 characters; say so when cut
+if [ "${#title}" -gt 200 ]; then title="${title:0:180} [cut at 180 chars]"; fi
+if [ "${#message}" -gt 8000 ]; then message="${message:0:7900} [cut at 7900 of ${#message} chars]"; fi
 
 json_string() {
     local s=$1

@@ -29,7 +29,13 @@ require_root
 
 git_repo() { git -C "$REPO_DIR" "$@"; }
 target=$(git_repo rev-parse --verify --quiet "$1^{commit}") || die "'$1' is not a commit in $REPO_DIR"
-previous=$(git_repo rev-parse --verify --quiet 'HEAD^{commit}') || previous=""
+# The previous release is the last one that became ready (a deploy's sync has already moved HEAD);
+# before any, whatever is checked out.
+previous=""
+if [ -s "$STATE_DIR/deployed" ]; then
+    previous=$(git_repo rev-parse --verify --quiet "$(head -n 1 "$STATE_DIR/deployed")^{commit}") || previous=""
+fi
+[ -n "$previous" ] || previous=$(git_repo rev-parse --verify --quiet 'HEAD^{commit}') || previous=""
 previous_tag=$(current_image_tag || true)
 tag=$(image_tag_of "$target")
 mkdir -p "$STATE_DIR"

@@ -158,6 +158,25 @@ class VpsCommandTest {
     }
 
     @Test
+    void aDeployThatNeverGetsReadyPutsThePreviousReleaseBack() throws Exception {
+        String first = repos.head();
+        assertThat(deploy().exitCode()).isZero();
+        String second = repos.reviewedRelease("app.txt", "v2, never ready\n");
+        repos.push();
+        sandbox.arrange(StubCommands.UNHEALTHY_TAGS, second.substring(0, 12) + "\n");
+
+        HostSandbox.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("failed at step 'release'").contains("rolled back to images " + first.substring(0, 12));
+        assertThat(repos.git(vpsDir, "rev-parse", "HEAD").trim()).as("the synced commit is not left checked out").isEqualTo(first);
+        assertThat(vpsDir.resolve("app.txt")).content().isEqualTo("v1\n");
+        assertThat(sandbox.stubState("running_tag").trim()).isEqualTo(first.substring(0, 12));
+        assertThat(Files.readString(onlyReceiptDir().resolve("receipt.json"))).contains("{\"name\":\"heal\",\"status\":\"SKIPPED\"");
+        assertThat(sandbox.stubState(StubCommands.ALERTS)).contains("\"checkId\":\"vps-deploy\",\"status\":\"FAIL\"");
+    }
+
+    @Test
     void applyRemoteFailsWhenOriginMainIsNotReviewed() throws Exception {
         assertThat(deploy().exitCode()).isZero();
         repos.commitCode("app.txt", "v2, not reviewed\n");
