@@ -16,11 +16,11 @@
 #   4. secrets: deploy/vps/init-secrets.sh (directory 0700, files 0600, owner 1001:1001: the
 #      containers' uid) and the host-only directory (root, 0700; files 0600); the checkout's .env
 #      (COMPOSE_PROJECT_NAME, COMPOSE_FILE with the JVM images) when there is none
-#   5. systemd: deploy/systemd/* installed with this checkout's path; the stack unit enabled, the
+#   5. systemd: deploy/systemd/openclaw-hq* installed with this checkout's path; the stack unit enabled, the
 #      self-update timer (every 15 min) and the smoke timer (06:00 UTC) enabled and started;
 #      daemon-reload only when a unit changed
 #   6. the host guard: deploy/vps/guard_install.sh runs deploy/host's installer
-#      (OPENCLAW_GUARD_INSTALLER, default deploy/host/install.sh) when present, else says it
+#      (OPENCLAW_GUARD_INSTALLER, default deploy/host/install_guard.sh) when present, else says it
 #      skipped it (--skip-guard: the deploy runs that as a step of its own)
 #
 # Exit 0 done; 1 refused/failed; 3 done except the firewall, because Tailscale is down.
@@ -111,7 +111,8 @@ chmod 0700 "$STATE_DIR"
 # ------------------------------------------------------------------------- 5. systemd units
 mkdir -p "$SYSTEMD_DIR"
 changed=0
-for unit in "$REPO_DIR"/deploy/systemd/*.service "$REPO_DIR"/deploy/systemd/*.timer; do
+# only the stack's own units: the guard's (openclaw-guard.*) are its installer's
+for unit in "$REPO_DIR"/deploy/systemd/openclaw-hq*.service "$REPO_DIR"/deploy/systemd/openclaw-hq*.timer; do
     name=$(basename "$unit")
     rendered=$(sed "s|@REPO_DIR@|$REPO_DIR|g" "$unit")
     if [ ! -f "$SYSTEMD_DIR/$name" ] || [ "$(cat "$SYSTEMD_DIR/$name")" != "$rendered" ]; then

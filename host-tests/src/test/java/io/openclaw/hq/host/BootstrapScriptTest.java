@@ -122,13 +122,13 @@ class BootstrapScriptTest {
 
     @Test
     void runsTheGuardInstallerWhenItIsThere() throws Exception {
-        Files.writeString(guardInstaller, "#!/bin/sh\necho guard-installer-ran >>\"$STUB_LOG\"\n");
+        Files.writeString(guardInstaller, "#!/bin/sh\necho guard-installer-ran \"$@\" >>\"$STUB_LOG\"\n");
         Files.setPosixFilePermissions(guardInstaller, PosixFilePermissions.fromString("rwx------"));
 
         HostSandbox.Result result = sandbox.vps("bootstrap.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(sandbox.calls()).contains("guard-installer-ran");
+        assertThat(sandbox.calls()).contains("guard-installer-ran --root " + sandbox.root);
     }
 
     @Test
