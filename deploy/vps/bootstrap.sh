@@ -49,6 +49,7 @@ command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v tailscale >/dev/null 2>&1 || missing+=(tailscale)
 if ((${#missing[@]})); then
     say "installing ${missing[*]}"
+    apt-get update -qq || warn "apt-get update failed; installing from the lists there are"
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" ||
         die "apt-get could not install ${missing[*]} (tailscale needs its own package repository, see its install docs)"
 else
