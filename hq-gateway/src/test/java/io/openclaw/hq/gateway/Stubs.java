@@ -64,6 +64,11 @@ public final class Stubs {
         replay(wm, LLM + "/v1/spend", "llm-router-service", "spend");
         replay(wm, NOTIFY + "/status", "notify-service", "status");
         replay(wm, NOTIFY + "/deliveries", "notify-service", "deliveries");
+        replay(wm, RUNNER + "/jobs/allowlist", "runner-service", "jobs-allowlist");
+        replay(wm, RUNNER + "/jobs", "runner-service", "jobs");
+        replay(wm, RUNNER + "/jobs/" + Replay.json("runner-service", "job").path("id").asText(), "runner-service", "job");
+        replay(wm, RUNNER + "/jobs/" + Replay.json("runner-service", "job").path("id").asText() + "/artifacts",
+                "runner-service", "job-artifacts");
     }
 
     /** GET {@code path} answers the recorded contract's body. */

@@ -15,14 +15,14 @@ import java.util.function.Supplier;
  * 5xx, timeouts and refused connections throw {@link BackendUnavailableException}, which the
  * breaker counts.
  */
-final class BackendCalls {
+public final class BackendCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BackendCalls() {
     }
 
-    static BackendReply<JsonNode> invoke(Backend backend, Supplier<Response> call) {
+    public static BackendReply<JsonNode> invoke(Backend backend, Supplier<Response> call) {
         try (Response response = call.get()) {
             int status = response.getStatus();
             if (status >= 200 && status < 300) {

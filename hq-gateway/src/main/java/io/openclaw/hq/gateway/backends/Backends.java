@@ -126,7 +126,7 @@ public class Backends {
     }
 
     /** The body read into its contract record; an answer that does not fit is named, not guessed at. */
-    static <T> BackendReply<T> read(BackendReply<JsonNode> reply, TypeReference<T> type) {
+    public static <T> BackendReply<T> read(BackendReply<JsonNode> reply, TypeReference<T> type) {
         if (!reply.isOk()) {
             return reply.map(body -> null);
         }
@@ -139,7 +139,7 @@ public class Backends {
         }
     }
 
-    static BackendReply<JsonNode> guarded(Backend backend, Supplier<BackendReply<JsonNode>> call) {
+    public static BackendReply<JsonNode> guarded(Backend backend, Supplier<BackendReply<JsonNode>> call) {
         try {
             return call.get();
         } catch (CircuitBreakerOpenException e) {

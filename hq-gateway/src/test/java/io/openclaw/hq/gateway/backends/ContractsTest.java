@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.gateway.Replay;
+import io.openclaw.hq.gateway.jobs.RunnerJobsContract;
 import io.openclaw.hq.platform.runs.RunAccepted;
 import io.openclaw.hq.platform.runs.RunLogPage;
 import io.openclaw.hq.platform.runs.RunRecord;
@@ -55,7 +56,12 @@ class ContractsTest {
                 Arguments.of("doctor-service", "guard-run", new TypeReference<RunAccepted>() { }),
                 Arguments.of("doctor-service", "heal", new TypeReference<RunAccepted>() { }),
                 Arguments.of("notify-service", "status", new TypeReference<NotifyContract.Status>() { }),
-                Arguments.of("notify-service", "deliveries", new TypeReference<List<NotifyContract.Delivery>>() { }));
+                Arguments.of("notify-service", "deliveries", new TypeReference<List<NotifyContract.Delivery>>() { }),
+                Arguments.of("runner-service", "jobs-allowlist", new TypeReference<RunnerJobsContract.Allowlist>() { }),
+                Arguments.of("runner-service", "jobs", new TypeReference<List<RunnerJobsContract.Job>>() { }),
+                Arguments.of("runner-service", "job", new TypeReference<RunnerJobsContract.Job>() { }),
+                Arguments.of("runner-service", "post-jobs", new TypeReference<RunnerJobsContract.JobAccepted>() { }),
+                Arguments.of("runner-service", "job-artifacts", new TypeReference<RunnerJobsContract.JobArtifacts>() { }));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

@@ -64,7 +64,8 @@ class BrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String RUN_ID = "20260216T140000Z-fff001";
     static final List<String> PAGES = List.of("/", "/projects", "/timeline", "/timeline/doctor-service/" + RUN_ID, "/logs",
-            "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm");
+            "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm", "/jobs",
+            "/jobs/" + io.openclaw.hq.gateway.Replay.json("runner-service", "job").path("id").asText());
 
     /**
      * Words of labels (headings, field names, buttons, item titles, verdicts, navigation) whose

@@ -41,10 +41,12 @@ class DockerfileInvariantsTest {
         assertThat(runtime.image()).as(module + " runtime image").startsWith("quay.io/quarkus/ubi9-quarkus-micro-image:");
         assertNonRoot(module, runtime.lastUser());
         assertThat(runtime.all("RUN")).as(module + ": the final stage installs nothing").isEmpty();
-        // the runner-service also gets an empty /runner-work of its own (its mirrors and worktrees)
+        // the runner-service also gets an empty /runner-work of its own (its mirrors and worktrees) and,
+        // first, the root its jobs' tools were installed into by its "tools" stage (git, bash, setsid...)
+        boolean runner = module.equals("runner-service");
         assertThat(runtime.all("COPY")).as(module + ": only the runner, the healthcheck client and an empty /artifacts")
-                .hasSize(module.equals("runner-service") ? 4 : 3)
-                .allMatch(copy -> copy.contains("--from=builder"))
+                .hasSize(runner ? 5 : 3)
+                .allMatch(copy -> copy.contains("--from=builder") || runner && copy.equals("--from=tools --chown=0:0 /tools-root/ /"))
                 .anyMatch(copy -> copy.endsWith("/build/application /work/application"))
                 .anyMatch(copy -> copy.endsWith("/build/hq-healthcheck " + HEALTHCHECK_BINARY))
                 .anyMatch(copy -> copy.endsWith("/build/artifacts /artifacts"));
