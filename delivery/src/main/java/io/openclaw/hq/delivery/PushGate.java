@@ -1,0 +1,115 @@
+package io.openclaw.hq.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pre-push gate. A push to main passes only when its tip is a baseline-advance commit whose
+ * review record is sound (schema, provenance, not simulated), APPROVED, and covers exactly what the
+ * push delivers: from what the remote's main holds (or the advance commit it ends with) to the
+ * commit under the advance. Nothing turns it off; other branches are not deployed and not gated.
+ */
+public final class PushGate {
+
+    static final String MAIN = "refs/heads/main";
+
+    private final Git git;
+    private final PrintStream out;
+
+    public PushGate(Git git, PrintStream out) {
+        this.git = git;
+        this.out = out;
+    }
+
+    /** Checks every ref update git hands the hook on stdin ({@code <local ref> <local sha> <remote ref> <remote sha>}). */
+    public void check(InputStream updates) {
+        List<String[]> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(updates, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    String[] f = line.strip().split("\\s+");
+                    if (f.length != 4) {
+                        throw new Refusal("push refused: cannot read the ref update '" + line + "'");
+                    }
+                    lines.add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new Refusal("push refused: cannot read the ref updates: " + e.getMessage());
+        }
+        for (String[] f : lines) {
+            if (!MAIN.equals(f[2])) {
+                out.println("push gate: " + f[2] + " is not main (not deployed, not gated)");
+                continue;
+            }
+            checkMain(f[1], f[3]);
+        }
+    }
+
+    void checkMain(String tip, String remote) {
+        if (Git.ZERO_SHA.equals(tip)) {
+            throw new Refusal("push refused: deleting main is never allowed");
+        }
+        String notAdvance = AdvanceCommit.notAdvance(git, tip);
+        if (notAdvance != null) {
+            throw new Refusal("push refused: the push to main must end with the baseline-advance commit of an APPROVED review, but "
+                    + notAdvance + ". Review what you push: ./hq ship (or ./hq review run, then ./hq review finish)");
+        }
+        JsonNode record = AdvanceCommit.recordIn(git.message(tip));
+        if (record == null) {
+            throw new Refusal("push refused: provenance missing: the baseline-advance commit " + Baseline.abbrev(tip)
+                    + " carries no Review-Record line; only ./hq review finish makes that commit");
+        }
+        List<String> problems = ReviewRecordCheck.problems(record);
+        if (!problems.isEmpty()) {
+            throw new Refusal("push refused: the review record in " + Baseline.abbrev(tip) + " is not acceptable: "
+                    + String.join("; ", problems));
+        }
+        if (!"APPROVED".equals(record.path("verdict").asText())) {
+            throw new Refusal("push refused: the review is " + record.path("verdict").asText() + ", not APPROVED");
+        }
+        String reviewed = git.parents(tip).get(0);
+        String since = record.path("since_sha").asText();
+        String to = record.path("to_sha").asText();
+        if (!to.equals(reviewed)) {
+            throw new Refusal("push refused: range mismatch: the review covers up to " + to + " but the push delivers "
+                    + reviewed + " under its baseline-advance commit");
+        }
+        String baseline = Baseline.at(git, reviewed);
+        if (!since.equals(baseline)) {
+            throw new Refusal("push refused: range mismatch: the review starts at " + since + " but the baseline of "
+                    + Baseline.abbrev(reviewed) + " is " + baseline);
+        }
+        if (git.commit(since) == null || !git.isAncestor(since, reviewed)) {
+            throw new Refusal("push refused: range mismatch: " + since + " is not an ancestor of " + reviewed);
+        }
+        if (!Git.ZERO_SHA.equals(remote)) {
+            if (git.commit(remote) == null) {
+                throw new Refusal("push refused: the remote's main is at " + remote + ", which this clone does not have:"
+                        + " fetch, rebase on it and review again");
+            }
+            boolean exact = remote.equals(since)
+                    || (AdvanceCommit.notAdvance(git, remote) == null && git.parents(remote).get(0).equals(since));
+            if (!exact) {
+                throw new Refusal("push refused: range mismatch: the remote's main is at " + Baseline.abbrev(remote)
+                        + ", so this push delivers " + Baseline.abbrev(remote) + ".." + Baseline.abbrev(tip)
+                        + ", but the review covers " + Baseline.abbrev(since) + ".." + Baseline.abbrev(to)
+                        + ". Fetch, rebase on the remote's main and review again");
+            }
+            if (!git.isAncestor(remote, tip)) {
+                throw new Refusal("push refused: the remote's main " + Baseline.abbrev(remote) + " is not an ancestor of "
+                        + Baseline.abbrev(tip));
+            }
+        }
+        out.println("push gate: main " + (Git.ZERO_SHA.equals(remote) ? "(new)" : Baseline.abbrev(remote)) + ".."
+                + Baseline.abbrev(tip) + " allowed: APPROVED review of " + Baseline.abbrev(since) + ".." + Baseline.abbrev(to)
+                + " by " + record.path("provider").asText() + "/" + record.path("model").asText());
+    }
+}
