@@ -53,8 +53,9 @@ public final class Bundler {
             throw new Refusal("the baseline " + since + " (" + Baseline.PATH + ") is not a commit of this repository;"
                     + " fetch it or correct the file");
         }
-        if (since.equals(head)) {
-            throw new Refusal("nothing to review: HEAD " + Baseline.abbrev(head) + " is the baseline");
+        if (since.equals(head) || AdvanceCommit.notAdvance(git, head) == null) {
+            throw new Refusal("nothing to review: HEAD " + Baseline.abbrev(head) + " only advances the baseline to "
+                    + Baseline.abbrev(since) + "; commit a change first");
         }
         if (!git.isAncestor(since, head)) {
             throw new Refusal("the baseline " + Baseline.abbrev(since) + " is not an ancestor of HEAD "

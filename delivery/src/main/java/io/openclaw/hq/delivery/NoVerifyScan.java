@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Finds scripts of the repository that skip git hooks: `--no-verify` (which skips the pre-push
- * gate) in any tracked shell script or Java source. Documentation may mention the flag; code may not.
+ * Finds scripts of the repository that skip git hooks: a push or commit given git's flag that skips
+ * them (it would skip the pre-push gate), in any tracked shell script, Python or Java source.
+ * Documentation may mention the flag, and a check that looks for it (orb_doctor) may name it.
  */
 public final class NoVerifyScan {
 
     /** Built from parts so this file itself holds no such flag. */
     static final String FLAG = "--no-" + "verify";
+    /** push or commit as a word of its own (not pre-push): the commands whose hooks the flag skips. */
+    private static final Pattern PUSH_OR_COMMIT = Pattern.compile("(?<![-\\w])(push|commit)(?![-\\w])");
 
     private NoVerifyScan() {
     }
@@ -38,7 +42,7 @@ public final class NoVerifyScan {
                 continue; // not text
             }
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(FLAG)) {
+                if (lines.get(i).contains(FLAG) && PUSH_OR_COMMIT.matcher(lines.get(i)).find()) {
                     found.add(name + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
             }

@@ -76,10 +76,12 @@ public final class Shipper {
     }
 
     private void push() {
-        Git.Result r = git.run(PUSH_LIMIT, "push", "--porcelain", remote, "HEAD:" + PushGate.MAIN);
+        Git.Result r = git.run(PUSH_LIMIT, "push", remote, "HEAD:" + PushGate.MAIN);
+        // the gate's lines come on git's stdout, git's own report on its stderr
+        out.print(indent(r.out()));
         out.print(indent(r.err()));
         if (!r.ok()) {
-            throw new Refusal("the push was refused (exit " + r.exitCode() + "): " + tail(r.err()));
+            throw new Refusal("the push was refused (exit " + r.exitCode() + "): " + tail(r.out() + "\n" + r.err()));
         }
     }
 
