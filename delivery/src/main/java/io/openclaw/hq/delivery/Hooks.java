@@ -51,7 +51,8 @@ public final class Hooks {
                 + "  echo 'push refused: the push gate program is missing; rebuild and reinstall it: ./hq hooks install' >&2\n"
                 + "  exit 1\n"
                 + "fi\n"
-                + "exec " + quote(java) + " -cp " + quote(classPath) + " " + Main.class.getName()
+                // a short-lived JVM: C1 only and a small serial heap start fastest
+                + "exec " + quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp " + quote(classPath) + " " + Main.class.getName()
                 + " review gate --repo \"$(git rev-parse --show-toplevel)\" \"$@\"\n";
     }
 

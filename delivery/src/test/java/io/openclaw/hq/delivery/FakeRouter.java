@@ -25,6 +25,12 @@ final class FakeRouter implements AutoCloseable {
 
     FakeRouter() {
         server.start();
+        reset();
+    }
+
+    /** Forgets every stub and request but the recorded /v1/status answer. */
+    void reset() {
+        server.resetAll();
         server.stubFor(get(urlEqualTo("/v1/status")).withHeader(RouterClient.TOKEN_HEADER, equalTo(Sandbox.TOKEN))
                 .willReturn(json(200, Contracts.load(SERVICE, "status").bodyJson())));
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +15,15 @@ class RepoDoctorTest {
     @TempDir
     Path tmp;
 
-    final FakeRouter router = new FakeRouter();
+    static final FakeRouter router = new FakeRouter();
 
-    @AfterEach
-    void stop() {
+    @BeforeEach
+    void forgetStubs() {
+        router.reset();
+    }
+
+    @AfterAll
+    static void stop() {
         router.close();
     }
 

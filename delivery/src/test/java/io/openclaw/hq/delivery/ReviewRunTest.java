@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +21,15 @@ class ReviewRunTest {
     @TempDir
     Path tmp;
 
-    final FakeRouter router = new FakeRouter();
+    static final FakeRouter router = new FakeRouter();
 
-    @AfterEach
-    void stop() {
+    @BeforeEach
+    void forgetStubs() {
+        router.reset();
+    }
+
+    @AfterAll
+    static void stop() {
         router.close();
     }
 

@@ -44,32 +44,85 @@ final class Sandbox {
         this.remote = root.resolve("remote.git");
         this.clone = root.resolve("clone");
         this.secrets = root.resolve("secrets");
-        Path seed = root.resolve("seed");
-        try {
-            Files.createDirectories(seed);
-            Files.createDirectories(secrets);
-            Files.writeString(secrets.resolve("hq_internal_token"), TOKEN + "\n");
+        // the seeded remote and its clone are made once per test JVM and copied for each test: the same
+        // repositories, a fraction of the git processes
+        Template template = Template.get();
+        copyTree(template.dir(), root);
+        sh(clone, "git", "remote", "set-url", "origin", remote.toString());
+        root0 = template.root0();
+        git = new Git(clone);
+    }
+
+    private record Template(Path dir, String root0) {
+
+        private static Template made;
+
+        static synchronized Template get() {
+            if (made == null) {
+                made = make();
+            }
+            return made;
+        }
+
+        private static Template make() {
+            try {
+                Path root = Files.createTempDirectory("delivery-template");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+                Path remote = root.resolve("remote.git");
+                Path seed = root.resolve("seed");
+                Files.createDirectories(seed);
+                Files.createDirectories(root.resolve("secrets"));
+                Files.writeString(root.resolve("secrets").resolve("hq_internal_token"), TOKEN + "\n");
+                sh(root, "git", "init", "-q", "--bare", "-b", "main", remote.toString());
+                sh(seed, "git", "init", "-q", "-b", "main");
+                identity(seed);
+                write(seed, "README.md", "a project under review\n");
+                write(seed, "config/app.json", "{\"name\": \"demo\"}\n");
+                write(seed, "config/app.schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+                        + " \"required\": [\"name\"], \"additionalProperties\": false, \"properties\": {\"name\": {\"type\": \"string\"}}}\n");
+                sh(seed, "git", "add", "-A");
+                sh(seed, "git", "commit", "-q", "-m", "first");
+                String root0 = sh(seed, "git", "rev-parse", "HEAD").strip();
+                write(seed, Baseline.PATH, root0 + "\n");
+                sh(seed, "git", "add", "-A");
+                sh(seed, "git", "commit", "-q", "-m", "baseline: the first commit is the trust root");
+                sh(seed, "git", "push", "-q", remote.toString(), "main");
+                deleteTree(seed);
+                Path clone = root.resolve("clone");
+                sh(root, "git", "clone", "-q", remote.toString(), clone.toString());
+                identity(clone);
+                sh(clone, "git", "config", "hq.ship.test", "true");
+                return new Template(root, root0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sh(root, "git", "init", "-q", "--bare", "-b", "main", remote.toString());
-        sh(seed, "git", "init", "-q", "-b", "main");
-        identity(seed);
-        write(seed, "README.md", "a project under review\n");
-        write(seed, "config/app.json", "{\"name\": \"demo\"}\n");
-        write(seed, "config/app.schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
-                + " \"required\": [\"name\"], \"additionalProperties\": false, \"properties\": {\"name\": {\"type\": \"string\"}}}\n");
-        sh(seed, "git", "add", "-A");
-        sh(seed, "git", "commit", "-q", "-m", "first");
-        root0 = sh(seed, "git", "rev-parse", "HEAD").strip();
-        write(seed, Baseline.PATH, root0 + "\n");
-        sh(seed, "git", "add", "-A");
-        sh(seed, "git", "commit", "-q", "-m", "baseline: the first commit is the trust root");
-        sh(seed, "git", "push", "-q", remote.toString(), "main");
-        sh(root, "git", "clone", "-q", remote.toString(), clone.toString());
-        identity(clone);
-        sh(clone, "git", "config", "hq.ship.test", "true");
-        git = new Git(clone);
+    }
+
+    static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: a temporary directory
+        }
     }
 
     private static void identity(Path repo) {
