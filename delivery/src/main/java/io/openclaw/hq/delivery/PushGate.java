@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The pre-push gate. A push to main passes only when its tip is a baseline-advance commit whose
  * review record is sound (schema, provenance, not simulated), APPROVED, and covers exactly what the
- * push delivers: from what the remote's main holds (or the advance commit it ends with) to the
+ * push delivers: from the baseline the remote's main records (or the remote's main itself) to the
  * commit under the advance. Nothing turns it off; other branches are not deployed and not gated.
  */
 public final class PushGate {
@@ -95,11 +95,15 @@ public final class PushGate {
                 throw new Refusal("push refused: the remote's main is at " + remote + ", which this clone does not have:"
                         + " fetch, rebase on it and review again");
             }
-            boolean exact = remote.equals(since)
-                    || (AdvanceCommit.notAdvance(git, remote) == null && git.parents(remote).get(0).equals(since));
+            // exact: the review starts where the remote's main is, or at the baseline the remote's main
+            // records (its advance commit, or, before the first gated push, commits past the trust root that
+            // the review then covers too)
+            String remoteBaseline = git.show(remote, Baseline.PATH);
+            boolean exact = remote.equals(since) || (remoteBaseline != null && remoteBaseline.strip().equals(since));
             if (!exact) {
                 throw new Refusal("push refused: range mismatch: the remote's main is at " + Baseline.abbrev(remote)
-                        + ", so this push delivers " + Baseline.abbrev(remote) + ".." + Baseline.abbrev(tip)
+                        + " (baseline " + (remoteBaseline == null ? "none" : Baseline.abbrev(remoteBaseline.strip()))
+                        + "), so this push delivers " + Baseline.abbrev(remote) + ".." + Baseline.abbrev(tip)
                         + ", but the review covers " + Baseline.abbrev(since) + ".." + Baseline.abbrev(to)
                         + ". Fetch, rebase on the remote's main and review again");
             }

@@ -43,10 +43,10 @@ public final class Shipper {
             out.println("ship: HEAD " + Baseline.abbrev(head) + " already advances the baseline; going straight to the push");
         } else {
             step(1, "test", this::test, "fix the failing tests, commit, then ./hq ship");
-            step(2, "review", () -> reviewer.get().run(), "see above; then ./hq ship");
-            step(3, "finish", () -> new Finisher(git, out).finish(), "see above; then ./hq ship");
+            step(2, "review", () -> reviewer.get().run(), "fix what is named above, commit, then ./hq ship");
+            step(3, "finish", () -> new Finisher(git, out).finish(), "fix what is named above, then ./hq ship");
         }
-        step(4, "push", this::push, "see the gate's message above; ./hq review doctor shows the repository's state");
+        step(4, "push", this::push, "fix what the gate names above, then ./hq ship; ./hq review doctor shows the repository's state");
         out.println("ship: done; " + remote + "/main is " + Baseline.abbrev(git.head()));
     }
 
@@ -77,10 +77,11 @@ public final class Shipper {
 
     private void push() {
         Git.Result r = git.run(PUSH_LIMIT, "push", remote, "HEAD:" + PushGate.MAIN);
-        // the gate's lines come on git's stdout, git's own report on its stderr
-        out.print(indent(r.out()));
-        out.print(indent(r.err()));
-        if (!r.ok()) {
+        if (r.ok()) {
+            // the gate's lines come on git's stdout, git's own report on its stderr
+            out.print(indent(r.out()));
+            out.print(indent(r.err()));
+        } else {
             throw new Refusal("the push was refused (exit " + r.exitCode() + "): " + tail(r.out() + "\n" + r.err()));
         }
     }

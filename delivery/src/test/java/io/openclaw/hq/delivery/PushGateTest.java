@@ -215,6 +215,28 @@ class PushGateTest {
     }
 
     @Test
+    void aForcedPushOfAReviewBehindTheRemotesBaselineIsRefused() {
+        Sandbox s = reviewed();
+        String seedTip = s.git.parents(s.head()).get(0);
+        assertThat(s.hq("review", "finish").exit()).isZero();
+        assertThat(s.push().ok()).isTrue();
+        String before = s.remoteMain();
+        // back to before that shipped change: a review from the old baseline no longer matches the remote
+        Sandbox.sh(s.clone, "git", "reset", "-q", "--hard", seedTip);
+        String other = s.change("other.txt", "a change made from an old state\n");
+        router.approves(s.root0, other);
+        assertThat(s.hqWithRouter(router, "review", "run").exit()).isZero();
+        assertThat(s.hq("review", "finish").exit()).isZero();
+
+        // git alone refuses the non-fast-forward; forced, it is the gate that refuses
+        Git.Result forced = Processes.run(s.clone, java.util.List.of("git", "push", "--force", "origin", "HEAD:refs/heads/main"),
+                java.time.Duration.ofMinutes(1), "git push --force");
+        assertThat(forced.exitCode()).isNotZero();
+        assertThat(forced.err()).contains("push refused: range mismatch: the remote's main is at");
+        assertThat(s.remoteMain()).isEqualTo(before);
+    }
+
+    @Test
     void deletingMainIsRefused() {
         Sandbox s = new Sandbox(tmp);
         s.installHooks();

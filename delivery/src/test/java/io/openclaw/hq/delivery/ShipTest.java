@@ -93,6 +93,27 @@ class ShipTest {
     }
 
     @Test
+    void theFirstGatedPushCoversWhatTheRemoteHeldPastTheTrustRoot() {
+        Sandbox s = new Sandbox(tmp);
+        // history pushed before the gate existed: past the baseline, never reviewed
+        s.change("before-the-gate.txt", "pushed without review\n");
+        assertThat(s.push().ok()).isTrue();
+        s.installHooks();
+        String reviewed = s.change("app.txt", "new\n");
+        router.approves(s.root0, reviewed);
+
+        Sandbox.Outcome o = s.hqWithRouter(router, "ship");
+
+        assertThat(o.exit()).as(o.all()).isZero();
+        assertThat(s.remoteMain()).isEqualTo(s.head());
+        assertThat(s.baseline()).isEqualTo(reviewed);
+        // the one review covered the unreviewed history too
+        assertThat(router.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/review"))).get(0).getBodyAsString())
+                .contains("before-the-gate.txt").contains("app.txt");
+    }
+
+    @Test
     void aBlockedReviewStopsShipBeforeFinish() {
         Sandbox s = new Sandbox(tmp);
         s.installHooks();
