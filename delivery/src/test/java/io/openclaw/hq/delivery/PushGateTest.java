@@ -154,6 +154,24 @@ class PushGateTest {
     }
 
     @Test
+    void aBlockedPacketUnderAnApprovedRecordIsRefused() throws Exception {
+        Sandbox s = reviewed();
+        String before = s.remoteMain();
+        advanceByHand(s, r -> ((ObjectNode) r.path("reviews").get(0)).put("verdict", "BLOCKED"));
+
+        assertRefused(s, before, "verdict APPROVED although a packet's verdict is not APPROVED");
+    }
+
+    @Test
+    void aRecordMissingAPacketsVerdictIsRefused() throws Exception {
+        Sandbox s = reviewed();
+        String before = s.remoteMain();
+        advanceByHand(s, r -> ((ObjectNode) r.path("bundle")).put("mode", "packets").put("packets", 2));
+
+        assertRefused(s, before, "the bundle has 2 packet(s) but the record holds 1 verdict(s)");
+    }
+
+    @Test
     void missingProvenanceIsRefused() throws Exception {
         Sandbox s = reviewed();
         String before = s.remoteMain();
