@@ -1,15 +1,9 @@
 package io.openclaw.hq.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * git, run as a process in one repository with a bound on how long it may take. Variables git sets
@@ -110,20 +104,5 @@ public final class Git {
         String t = text == null ? "" : text.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
-    }
-
-    /** Reads a stream fully on its own thread so a chatty process never blocks on a full pipe. */
-    static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    static boolean waitFor(Process p, Duration limit) throws InterruptedException {
-        return p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,12 +1,18 @@
 package io.openclaw.hq.delivery;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** Runs a process to its end or to its time limit, whichever comes first; a process past its limit is killed. */
 final class Processes {
@@ -31,9 +37,9 @@ final class Processes {
         try {
             Process p = builder.start();
             p.getOutputStream().close();
-            CompletableFuture<String> out = Git.drain(p.getInputStream());
-            CompletableFuture<String> err = Git.drain(p.getErrorStream());
-            if (!Git.waitFor(p, limit)) {
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
+            if (!waitFor(p, limit)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new Refusal(label + " did not finish within " + limit.toSeconds() + " s and was stopped");
@@ -47,5 +53,27 @@ final class Processes {
         } catch (ExecutionException e) {
             throw new Refusal(label + ": its output could not be read: " + e.getCause());
         }
+    }
+
+    /** One thread per stream read, never a shared pool that could leave one pipe unread. */
+    private static final Executor DRAINERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "process-output");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Reads a stream fully on its own thread so a chatty process never blocks on a full pipe. */
+    static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, DRAINERS);
+    }
+
+    static boolean waitFor(Process p, Duration limit) throws InterruptedException {
+        return p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
