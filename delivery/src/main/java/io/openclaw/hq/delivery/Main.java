@@ -25,6 +25,7 @@ public final class Main {
               ./hq review run [--router URL]          review it through llm-router-service; store the verdict
               ./hq review finish                      advance the baseline to HEAD (APPROVED review only)
               ./hq review doctor                      hooks, configs, baseline and verdicts of this repository
+              ./hq review verify [--rev REV]          may REV (default HEAD) be deployed: a reviewed baseline advance?
               ./hq hooks install                      install the pre-push gate (idempotent)
               ./hq ship [--router URL] [--remote NAME] test, review, finish, push; stops at the first failure
             common options: --repo DIR (default: here), --hq-root DIR, --secrets-dir DIR (default .hq/secrets)
@@ -52,6 +53,11 @@ public final class Main {
                     The repository doctor: push gate installed (core.hooksPath, pre-push), config/*.json valid
                     against their schemas, baseline an ancestor of HEAD, the review record the baseline rests on
                     sound, no script skipping git hooks. Exit 1 when a check fails.""",
+            "review verify", """
+                    ./hq review verify [--rev REV]
+                    Exit 0 only when REV (default HEAD; the VPS asks about origin/main) is a baseline-advance commit
+                    carrying a sound, APPROVED, non-simulated review record of exactly its baseline..parent:
+                    the push gate's checks on one commit, without a push.""",
             "review gate", """
                     ./hq review gate REMOTE URL   (run by the pre-push hook; reads git's ref updates on stdin)
                     Refuses a push to main unless it ends with the baseline-advance commit of an APPROVED,
@@ -67,7 +73,7 @@ public final class Main {
                     (default origin) through the pre-push gate. Stops at the first failure saying what to do next.""");
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--repo", "--hq-root", "--secrets-dir", "--router", "--size-cap",
-            "--remote");
+            "--remote", "--rev");
 
     private Main() {
     }
@@ -140,6 +146,7 @@ public final class Main {
                 return new RepoDoctor(git, out).check() ? 0 : 1;
             }
             case "review gate" -> new PushGate(git, out).check(in);
+            case "review verify" -> new PushGate(git, out).verify(options.getOrDefault("--rev", "HEAD"));
             case "hooks install" -> new Hooks(git).install(out);
             case "ship" -> new Shipper(git, () -> reviewer(git, hqRoot, secrets, options, out),
                     options.getOrDefault("--remote", "origin"), out).ship();

@@ -53,43 +53,68 @@ public final class PushGate {
         }
     }
 
-    void checkMain(String tip, String remote) {
-        if (Git.ZERO_SHA.equals(tip)) {
-            throw new Refusal("push refused: deleting main is never allowed");
-        }
+    /**
+     * The record of an APPROVED, sound review that {@code tip} advances the baseline for, covering
+     * exactly baseline..parent; a refusal (its message starting with {@code prefix}) otherwise. What
+     * the VPS needs before it deploys a commit, and the first half of the push gate.
+     */
+    JsonNode reviewedAdvance(String tip, String prefix) {
         String notAdvance = AdvanceCommit.notAdvance(git, tip);
         if (notAdvance != null) {
-            throw new Refusal("push refused: the push to main must end with the baseline-advance commit of an APPROVED review, but "
+            throw new Refusal(prefix + "main must end with the baseline-advance commit of an APPROVED review, but "
                     + notAdvance + ". Review what you push: ./hq ship (or ./hq review run, then ./hq review finish)");
         }
         JsonNode record = AdvanceCommit.recordIn(git.message(tip));
         if (record == null) {
-            throw new Refusal("push refused: provenance missing: the baseline-advance commit " + Baseline.abbrev(tip)
+            throw new Refusal(prefix + "provenance missing: the baseline-advance commit " + Baseline.abbrev(tip)
                     + " carries no Review-Record line; only ./hq review finish makes that commit");
         }
         List<String> problems = ReviewRecordCheck.problems(record);
         if (!problems.isEmpty()) {
-            throw new Refusal("push refused: the review record in " + Baseline.abbrev(tip) + " is not acceptable: "
+            throw new Refusal(prefix + "the review record in " + Baseline.abbrev(tip) + " is not acceptable: "
                     + String.join("; ", problems));
         }
         if (!"APPROVED".equals(record.path("verdict").asText())) {
-            throw new Refusal("push refused: the review is " + record.path("verdict").asText() + ", not APPROVED");
+            throw new Refusal(prefix + "the review is " + record.path("verdict").asText() + ", not APPROVED");
         }
         String reviewed = git.parents(tip).get(0);
         String since = record.path("since_sha").asText();
         String to = record.path("to_sha").asText();
         if (!to.equals(reviewed)) {
-            throw new Refusal("push refused: range mismatch: the review covers up to " + to + " but the push delivers "
-                    + reviewed + " under its baseline-advance commit");
+            throw new Refusal(prefix + "range mismatch: the review covers up to " + to + " but the commit under the baseline-advance commit is "
+                    + reviewed);
         }
         String baseline = Baseline.at(git, reviewed);
         if (!since.equals(baseline)) {
-            throw new Refusal("push refused: range mismatch: the review starts at " + since + " but the baseline of "
+            throw new Refusal(prefix + "range mismatch: the review starts at " + since + " but the baseline of "
                     + Baseline.abbrev(reviewed) + " is " + baseline);
         }
         if (git.commit(since) == null || !git.isAncestor(since, reviewed)) {
-            throw new Refusal("push refused: range mismatch: " + since + " is not an ancestor of " + reviewed);
+            throw new Refusal(prefix + "range mismatch: " + since + " is not an ancestor of " + reviewed);
         }
+        return record;
+    }
+
+    /** `review verify`: whether a commit may be deployed (what the VPS asks before it updates). */
+    public void verify(String rev) {
+        String tip = git.commit(rev);
+        if (tip == null) {
+            throw new Refusal("not deployable: " + rev + " names no commit of this repository");
+        }
+        JsonNode record = reviewedAdvance(tip, "not deployable: ");
+        out.println("deployable: " + Baseline.abbrev(tip) + " advances the baseline to " + Baseline.abbrev(record.path("to_sha").asText())
+                + " for an APPROVED review of " + Baseline.abbrev(record.path("since_sha").asText()) + ".."
+                + Baseline.abbrev(record.path("to_sha").asText()) + " by " + record.path("provider").asText() + "/"
+                + record.path("model").asText());
+    }
+
+    void checkMain(String tip, String remote) {
+        if (Git.ZERO_SHA.equals(tip)) {
+            throw new Refusal("push refused: deleting main is never allowed");
+        }
+        JsonNode record = reviewedAdvance(tip, "push refused: ");
+        String since = record.path("since_sha").asText();
+        String to = record.path("to_sha").asText();
         if (!Git.ZERO_SHA.equals(remote)) {
             if (git.commit(remote) == null) {
                 throw new Refusal("push refused: the remote's main is at " + remote + ", which this clone does not have:"

@@ -69,6 +69,26 @@ class FinishTest {
     }
 
     @Test
+    void verifySaysWhetherACommitMayBeDeployed() {
+        Sandbox s = new Sandbox(tmp);
+        String reviewed = reviewed(s, true);
+
+        Sandbox.Outcome before = s.hq("review", "verify");
+        assertThat(before.exit()).isEqualTo(1);
+        assertThat(before.err()).contains("not deployable: main must end with the baseline-advance commit");
+
+        assertThat(s.hq("review", "finish").exit()).isZero();
+        Sandbox.Outcome after = s.hq("review", "verify", "--rev", "HEAD");
+        assertThat(after.exit()).as(after.all()).isZero();
+        assertThat(after.out()).contains("deployable: ").contains("for an APPROVED review of " + s.root0.substring(0, 12) + ".."
+                + reviewed.substring(0, 12));
+
+        Sandbox.Outcome missing = s.hq("review", "verify", "--rev", "no-such-branch");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("names no commit");
+    }
+
+    @Test
     void blockedReviewDoesNotAdvance() {
         Sandbox s = new Sandbox(tmp);
         String reviewed = reviewed(s, false);

@@ -25,7 +25,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"review bundle", "review run", "review finish", "review doctor", "review gate", "hooks install", "ship",
+    @ValueSource(strings = {"review bundle", "review run", "review finish", "review doctor", "review verify", "review gate", "hooks install", "ship",
             "review", "hooks"})
     void everyCommandAnswersHelp(String command) {
         String[] args = (command + " --help").split(" ");
