@@ -32,7 +32,9 @@ final class Processes {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         GIT_HOOK_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().put("LC_ALL", "C");
+        // never a prompt: no credential question on the terminal, ssh in batch mode unless the operator chose a command
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        builder.environment().putIfAbsent("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
         builder.environment().putAll(extraEnv);
         try {
             Process p = builder.start();
