@@ -114,6 +114,24 @@ class ShipTest {
     }
 
     @Test
+    void reRootingTheBaselineAtTheRemotesMainIsReviewedThenShipped() throws Exception {
+        Sandbox s = new Sandbox(tmp);
+        s.installHooks();
+        String remoteMain = s.remoteMain();
+        java.nio.file.Files.writeString(s.clone.resolve(Baseline.PATH), remoteMain + "\n");
+        Sandbox.sh(s.clone, "git", "commit", "-q", "-am", "baseline: re-rooted at the remote's main");
+        assertThat(s.push().ok()).as("a baseline commit alone is never pushed").isFalse();
+        String reviewed = s.change("app.txt", "new\n");
+        router.approves(remoteMain, reviewed);
+
+        Sandbox.Outcome o = s.hqWithRouter(router, "ship");
+
+        assertThat(o.exit()).as(o.all()).isZero();
+        assertThat(s.remoteMain()).isEqualTo(s.head());
+        assertThat(s.baseline()).isEqualTo(reviewed);
+    }
+
+    @Test
     void aBlockedReviewStopsShipBeforeFinish() {
         Sandbox s = new Sandbox(tmp);
         s.installHooks();
