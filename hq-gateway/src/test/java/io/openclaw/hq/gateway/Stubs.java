@@ -64,6 +64,10 @@ public final class Stubs {
         replay(wm, LLM + "/v1/spend", "llm-router-service", "spend");
         replay(wm, NOTIFY + "/status", "notify-service", "status");
         replay(wm, NOTIFY + "/deliveries", "notify-service", "deliveries");
+        replay(wm, SOMA + "/soma/status", "soma-sync-service", "status");
+        replay(wm, SOMA + "/soma/errors", "soma-sync-service", "errors");
+        replay(wm, SOMA + "/soma/mirror/latest", "soma-sync-service", "mirror-latest");
+        replay(wm, SOMA + "/soma/changes/latest", "soma-sync-service", "changes-latest");
     }
 
     /** GET {@code path} answers the recorded contract's body. */

@@ -55,7 +55,15 @@ class ContractsTest {
                 Arguments.of("doctor-service", "guard-run", new TypeReference<RunAccepted>() { }),
                 Arguments.of("doctor-service", "heal", new TypeReference<RunAccepted>() { }),
                 Arguments.of("notify-service", "status", new TypeReference<NotifyContract.Status>() { }),
-                Arguments.of("notify-service", "deliveries", new TypeReference<List<NotifyContract.Delivery>>() { }));
+                Arguments.of("notify-service", "deliveries", new TypeReference<List<NotifyContract.Delivery>>() { }),
+                Arguments.of("soma-sync-service", "status", new TypeReference<SomaContract.Status>() { }),
+                Arguments.of("soma-sync-service", "errors", new TypeReference<List<SomaContract.Error>>() { }),
+                Arguments.of("soma-sync-service", "mirror-latest", new TypeReference<SomaContract.LatestMirror>() { }),
+                Arguments.of("soma-sync-service", "changes-latest", new TypeReference<SomaContract.LatestChanges>() { }),
+                Arguments.of("soma-sync-service", "snapshot-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "snapshot-practitioner-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "harvest-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "mirror-accepted", new TypeReference<RunAccepted>() { }));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

@@ -64,7 +64,7 @@ class BrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String RUN_ID = "20260216T140000Z-fff001";
     static final List<String> PAGES = List.of("/", "/projects", "/timeline", "/timeline/doctor-service/" + RUN_ID, "/logs",
-            "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm");
+            "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm", "/soma");
 
     /**
      * Words of labels (headings, field names, buttons, item titles, verdicts, navigation) whose
