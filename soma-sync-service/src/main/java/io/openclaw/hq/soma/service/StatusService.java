@@ -81,7 +81,10 @@ public class StatusService {
         if (usage.overCap()) {
             warnings.add(usage.warning());
         }
+        boolean browser = file != null && file.browserSnapshots();
+        // the session token matters only while the browser fallback is on
         secrets.status().stream().filter(s -> !s.present())
+                .filter(s -> browser || !SomaSecrets.KAJABI_SESSION_TOKEN.equalsIgnoreCase(s.name()))
                 .forEach(s -> warnings.add("secret " + s.name().toLowerCase(java.util.Locale.ROOT) + " is not set"));
         return new SomaStatus("soma-sync-service", violationText.isEmpty(), violationText, workflows, products, harvest,
                 usage, warnings, secrets.status(), schedule.status());

@@ -87,7 +87,7 @@ class StatusTest {
         assertThat(s.getList("workflows.find { it.action == 'soma_snapshot_home' }.lastRun.artifacts", String.class))
                 .as("a failed snapshot wrote no product").noneMatch(a -> a.endsWith("snapshot.json"));
         assertThat(s.getList("credentials.name")).containsExactly("KAJABI_CLIENT_ID", "KAJABI_CLIENT_SECRET", "GMAIL_USER",
-                "GMAIL_APP_PASSWORD");
+                "GMAIL_APP_PASSWORD", "KAJABI_SESSION_TOKEN");
         assertThat(s.getList("credentials.present", Boolean.class)).containsOnly(true);
         assertThat(s.getList("credentials.fingerprint", String.class)).allMatch(f -> f.startsWith("sha256:"));
         assertThat(s.getString("credentials.find { it.name == 'KAJABI_CLIENT_SECRET' }.masked")).isEqualTo("…e1d2");
