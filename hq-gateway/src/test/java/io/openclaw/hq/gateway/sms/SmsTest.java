@@ -124,6 +124,24 @@ class SmsTest {
                 .body(containsString("OpenClaw HQ commands: STATUS, RUN_SNAPSHOT, RUN_HARVEST, RUN_MIRROR, LAST_ERRORS"));
     }
 
+    /** The three RUN_ commands, each to the endpoint its button calls, recorded there with trigger sms; the reply names the run. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "RUN_SNAPSHOT, /soma/snapshot, snapshot-accepted",
+        "RUN_HARVEST,  /soma/harvest,  harvest-accepted",
+        "RUN_MIRROR,   /soma/mirror,   mirror-accepted"})
+    void everyRunCommandStartsItsSomaRunAndAnswersItsId(String command, String path, String contract) throws Exception {
+        String accepted = io.openclaw.hq.gateway.Replay.body("soma-sync-service", contract);
+        String runId = io.openclaw.hq.gateway.Replay.json("soma-sync-service", contract).path("runId").asText();
+        wm.stubFor(post(urlPathEqualTo(Stubs.SOMA + path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody(accepted)));
+        sms(nextSender(), command).then().statusCode(200)
+                .body(containsString("<Message>OK " + command + " → soma-sync-service run " + runId + "</Message>"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.SOMA + path))
+                .withHeader("X-HQ-Trigger", com.github.tomakehurst.wiremock.client.WireMock.equalTo("sms"))
+                .withHeader("X-HQ-Actor", com.github.tomakehurst.wiremock.client.WireMock.matching("sha256:[0-9a-f]+")));
+    }
+
     @Test
     void statusAnswersEachSomaWorkflowsLastRunFromSomasStatus() throws Exception {
         var status = io.openclaw.hq.gateway.Replay.json("soma-sync-service", "status");
