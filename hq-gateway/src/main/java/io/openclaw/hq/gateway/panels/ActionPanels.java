@@ -59,8 +59,9 @@ public final class ActionPanels {
                         List.of(), null));
             }
             status.warnings().forEach(w -> panel.row("warning", w, "warn"));
-            status.credentials().forEach(c -> panel.row(c.name(), c.present() ? c.masked() + " " + c.fingerprint()
-                    : "not set", c.present() ? "ok" : "bad"));
+            // a value too short to show its last characters has no masked form: its fingerprint says enough
+            status.credentials().forEach(c -> panel.row(c.name(), c.present()
+                    ? (c.masked() == null ? "set" : c.masked()) + " " + c.fingerprint() : "not set", c.present() ? "ok" : "bad"));
             return panel.note("Everything Soma does, with its buttons: the Soma page (/soma).").build();
         });
     }

@@ -30,6 +30,7 @@ public class SomaViews {
     static final int MAX_MIRROR_ROWS = 200;
     static final int MAX_CHANGE_ROWS = 100;
     private static final String SERVICE = Backend.SOMA.serviceName();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SomaViews.class);
     private static final List<String> KINDS = List.of("missing_in_target", "missing_in_source", "title_mismatch",
             "order_drift", "publish_drift");
 
@@ -52,7 +53,13 @@ public class SomaViews {
             changes.add(cache.getNow(SERVICE + ":changes-latest:" + product.slug(),
                     () -> backends.somaLatestChanges(product.slug())));
         }
-        return of(status.value(), mirror, changes);
+        try {
+            return of(status.value(), mirror, changes);
+        } catch (RuntimeException e) {
+            // an answer that fits the contract but lacks a part the page needs: say so rather than answer 500
+            LOG.warnf("soma-sync-service: status could not be shown: %s", e.toString());
+            return unavailable("soma-sync-service's answer could not be shown (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static List<SomaView.Button> buttons() {
@@ -114,7 +121,17 @@ public class SomaViews {
         if (!reply.isOk()) {
             return new SomaView.MirrorDiff(missing(reply), null, null, null, null, List.of(), List.of(), null);
         }
-        SomaContract.LatestMirror latest = reply.value();
+        try {
+            return mirrorTable(reply.value());
+        } catch (RuntimeException e) {
+            // the answer fits the contract but lacks a part the table needs: the rest of the page still shows
+            LOG.warnf("soma-sync-service: mirror report could not be shown: %s", e.toString());
+            return new SomaView.MirrorDiff("the latest mirror report could not be shown (" + e.getClass().getSimpleName()
+                    + "); open it from the mirror card's artifacts", null, null, null, null, List.of(), List.of(), null);
+        }
+    }
+
+    private static SomaView.MirrorDiff mirrorTable(SomaContract.LatestMirror latest) {
         SomaContract.MirrorReport report = latest.report();
         Map<String, Integer> counts = report.counts();
         String home = report.source().product();

@@ -145,6 +145,15 @@ class SomaPageTest {
         assertThat(page).contains("no mirror report yet: run the mirror (soma_mirror)").doesNotContain("id=\"mirror-diff\"");
     }
 
+    @Test
+    void anAnswerTheContractAllowsButThePageCannotUseIsSaidNotA500() {
+        wm.stubFor(get(urlPathEqualTo(Stubs.SOMA + "/soma/mirror/latest")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"runId\":\"x\",\"report\":{\"findings\":[]}}")));
+        String page = hq.page().get("/soma").then().statusCode(200).extract().asString();
+        assertThat(page).contains("the latest mirror report could not be shown", "data-workflow=\"soma_harvest\"")
+                .doesNotContain("id=\"soma-unavailable\"");
+    }
+
     private static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
