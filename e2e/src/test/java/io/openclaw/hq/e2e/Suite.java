@@ -42,6 +42,8 @@ public final class Suite {
     static final String CONSOLE_TOKEN = "e2e-console-token-6b1f0c9e3a7d45e2b8c4";
     static final String INTERNAL_TOKEN = "e2e-internal-token-2c8e5a1f9b3d47c6e0a9";
     static final String OPERATOR_PHONE = "+15550100001";
+    /** A second allowlisted phone, so a test's SMS command does not spend the operator's one command a minute. */
+    static final String SECOND_PHONE = "+15550100002";
 
     private static Suite running;
     private static RuntimeException failedToStart;
@@ -250,7 +252,7 @@ public final class Suite {
         secret("twilio_account_sid", "AC00000000000000000000000000e2e001");
         secret("twilio_auth_token", "e2e-twilio-auth-token-0a1b2c3d4e5f");
         secret("twilio_from_number", "+15550100999");
-        secret("sms_allowlist", OPERATOR_PHONE);
+        secret("sms_allowlist", OPERATOR_PHONE + "," + SECOND_PHONE);
     }
 
     private void secret(String name, String value) throws IOException {

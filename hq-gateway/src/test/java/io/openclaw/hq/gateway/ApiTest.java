@@ -49,7 +49,10 @@ class ApiTest {
                 .body("projects.project.id", hasItems("infra_openclaw", "soma_kajabi_library_ownership",
                         "clip_factory_monitoring", "music_pipeline"))
                 .body("projects.size()", is(4))
-                .body("projects.find { it.project.id == 'soma_kajabi_library_ownership' }.status", is("green"))
+                // from soma's status (contract): the latest snapshot of Home failed
+                .body("projects.find { it.project.id == 'soma_kajabi_library_ownership' }.status", is("red"))
+                .body("projects.find { it.project.id == 'soma_kajabi_library_ownership' }.statusReason",
+                        containsString("snapshot Home User Library failed: Kajabi answered HTTP 503"))
                 .body("projects.find { it.project.id == 'infra_openclaw' }.status", is("yellow"))
                 .body("projects.find { it.project.id == 'infra_openclaw' }.lastError", containsString("sshd listens publicly"))
                 .body("projects.find { it.project.id == 'infra_openclaw' }.nextSchedule", containsString("overdue"))

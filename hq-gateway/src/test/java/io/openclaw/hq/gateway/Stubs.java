@@ -69,6 +69,10 @@ public final class Stubs {
         replay(wm, RUNNER + "/jobs/" + Replay.json("runner-service", "job").path("id").asText(), "runner-service", "job");
         replay(wm, RUNNER + "/jobs/" + Replay.json("runner-service", "job").path("id").asText() + "/artifacts",
                 "runner-service", "job-artifacts");
+        replay(wm, SOMA + "/soma/status", "soma-sync-service", "status");
+        replay(wm, SOMA + "/soma/errors", "soma-sync-service", "errors");
+        replay(wm, SOMA + "/soma/mirror/latest", "soma-sync-service", "mirror-latest");
+        replay(wm, SOMA + "/soma/changes/latest", "soma-sync-service", "changes-latest");
     }
 
     /** GET {@code path} answers the recorded contract's body. */

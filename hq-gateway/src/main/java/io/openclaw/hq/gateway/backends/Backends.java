@@ -116,9 +116,26 @@ public class Backends {
         });
     }
 
-    /** soma-sync-service has no contract yet: its status is shown as it comes. */
-    public BackendReply<JsonNode> somaStatus() {
-        return guarded(Backend.SOMA, () -> soma.call(SomaApi::status));
+    public BackendReply<SomaContract.Status> somaStatus() {
+        return typed(Backend.SOMA, () -> soma.call(SomaApi::status), new TypeReference<>() {
+        });
+    }
+
+    public BackendReply<List<SomaContract.Error>> somaErrors(int limit) {
+        return typed(Backend.SOMA, () -> soma.call(api -> api.errors(limit)), new TypeReference<>() {
+        });
+    }
+
+    /** 404 (refused) until a mirror run has succeeded; its problem detail says so. */
+    public BackendReply<SomaContract.LatestMirror> somaLatestMirror() {
+        return typed(Backend.SOMA, () -> soma.call(SomaApi::latestMirror), new TypeReference<>() {
+        });
+    }
+
+    /** 404 (refused) until the product has a good snapshot. */
+    public BackendReply<SomaContract.LatestChanges> somaLatestChanges(String productSlug) {
+        return typed(Backend.SOMA, () -> soma.call(api -> api.latestChanges(productSlug)), new TypeReference<>() {
+        });
     }
 
     private static <T> BackendReply<T> typed(Backend backend, Supplier<BackendReply<JsonNode>> call, TypeReference<T> type) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** soma-sync-service (8784): its status. Until the service has it, it answers 404 and HQ shows "not implemented". */
+/** soma-sync-service (8784): what the Soma page, the Soma project and SMS read ({@link SomaContract}). */
 @RegisterRestClient(configKey = "soma")
 @RegisterClientHeaders(InternalTokenHeaderFactory.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,4 +21,16 @@ interface SomaApi extends RunsApi {
     @GET
     @Path("/soma/status")
     Response status();
+
+    @GET
+    @Path("/soma/errors")
+    Response errors(@QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/soma/mirror/latest")
+    Response latestMirror();
+
+    @GET
+    @Path("/soma/changes/latest")
+    Response latestChanges(@QueryParam("product") String product);
 }

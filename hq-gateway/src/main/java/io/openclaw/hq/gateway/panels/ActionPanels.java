@@ -1,9 +1,9 @@
 package io.openclaw.hq.gateway.panels;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openclaw.hq.gateway.backends.BackendReply;
 import io.openclaw.hq.gateway.backends.DoctorContract;
 import io.openclaw.hq.gateway.backends.NotifyContract;
+import io.openclaw.hq.gateway.backends.SomaContract;
 import java.util.List;
 
 /** The answers of the read-only actions (ports, timer, journal, sms_status, soma_status) as panels for a person. */
@@ -44,12 +44,25 @@ public final class ActionPanels {
         return NotifyPanels.notify(status, deliveries, null);
     }
 
-    /** soma-sync-service has no contract yet: its scalars with their keys in words. */
-    public static Panel somaStatus(BackendReply<JsonNode> reply) {
-        return PanelReader.panel("Soma status", reply, body -> {
+    /** Soma's status: each workflow's last run, the warnings, the credentials present (masked); the Soma page has it all. */
+    public static Panel somaStatus(BackendReply<SomaContract.Status> reply) {
+        return PanelReader.panel("Soma status", reply, status -> {
             Panel.Builder panel = Panel.ok("Soma status", "soma-sync-service");
-            PanelReader.scalars(body).forEach(row -> panel.row(row.key(), row.value(), row.tone()));
-            return panel.build();
+            panel.row("config", status.configValid() ? "valid" : "invalid", status.configValid() ? "ok" : "bad");
+            for (SomaContract.Workflow w : status.workflows()) {
+                SomaContract.RunSummary last = w.lastRun();
+                String label = w.product() == null ? w.workflow() : w.workflow() + " " + w.product();
+                panel.item(new Item(label, last == null ? "no run yet" : Words.verdict(last.status()),
+                        last == null ? "warn" : PanelReader.tone(last.status()),
+                        last == null ? null : Words.time(last.startedAt()) + ": "
+                                + (last.error() != null ? last.error() : last.summary()),
+                        List.of(), null));
+            }
+            status.warnings().forEach(w -> panel.row("warning", w, "warn"));
+            // a value too short to show its last characters has no masked form: its fingerprint says enough
+            status.credentials().forEach(c -> panel.row(c.name(), c.present()
+                    ? (c.masked() == null ? "set" : c.masked()) + " " + c.fingerprint() : "not set", c.present() ? "ok" : "bad"));
+            return panel.note("Everything Soma does, with its buttons: the Soma page (/soma).").build();
         });
     }
 

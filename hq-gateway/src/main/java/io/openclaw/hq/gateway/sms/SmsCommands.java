@@ -2,22 +2,21 @@ package io.openclaw.hq.gateway.sms;
 
 import io.openclaw.hq.gateway.actions.ActionDispatcher;
 import io.openclaw.hq.gateway.actions.DispatchFailedException;
-import io.openclaw.hq.gateway.runs.RunFeed;
 import io.openclaw.hq.gateway.actions.ExecResult;
 import io.openclaw.hq.gateway.auth.Principal;
-import io.openclaw.hq.gateway.runs.RunFilter;
-import io.openclaw.hq.gateway.runs.RunView;
+import io.openclaw.hq.gateway.backends.BackendJson;
+import io.openclaw.hq.gateway.backends.Backends;
+import io.openclaw.hq.gateway.backends.SomaContract;
 import io.openclaw.hq.platform.errors.ProblemException;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The SMS commands of the reference. Each maps onto the same allowlisted action a button starts
- * (LAST_ERRORS only reads the run feed); anything else gets the help text.
+ * The SMS commands of the reference. Each maps onto the same allowlisted action a button starts:
+ * the RUN_ ones answer with the run they started, STATUS with Soma's state in a line; LAST_ERRORS
+ * reads soma-sync-service's newest failed runs ({@code GET /soma/errors}). Anything else gets the help text.
  */
 @ApplicationScoped
 public class SmsCommands {
@@ -31,11 +30,11 @@ public class SmsCommands {
     static final int MAX_REPLY = 320;
 
     private final ActionDispatcher dispatcher;
-    private final RunFeed feed;
+    private final Backends backends;
 
-    public SmsCommands(ActionDispatcher dispatcher, RunFeed feed) {
+    public SmsCommands(ActionDispatcher dispatcher, Backends backends) {
         this.dispatcher = dispatcher;
-        this.feed = feed;
+        this.backends = backends;
     }
 
     /** The command word, upper case, or empty when the body is not one of the commands. */
@@ -47,27 +46,20 @@ public class SmsCommands {
     /** Runs the command and answers the text to send back. */
     public String handle(String command, Principal sender) {
         if ("LAST_ERRORS".equals(command)) {
-            return clip(lastErrors());
+            return clip(SomaReplies.lastErrors(backends.somaErrors(SomaReplies.ERRORS)));
         }
         String action = ACTIONS.get(command);
         try {
             ExecResult result = dispatcher.exec(action, null, RunTrigger.SMS, sender);
+            if ("STATUS".equals(command)) {
+                return clip(SomaReplies.status(BackendJson.read(result.result(), SomaContract.Status.class)));
+            }
             return clip("OK " + command + " → " + result.service() + (result.runId() == null ? "" : " run " + result.runId()));
         } catch (DispatchFailedException e) {
             return clip("FAILED " + command + ": " + e.title() + " (gateway run " + e.gatewayRunId() + ")");
         } catch (ProblemException e) {
             return clip("FAILED " + command + ": " + e.getMessage());
         }
-    }
-
-    private String lastErrors() {
-        List<RunView> failed = feed.page(new RunFilter(null, null, "failure"), 0, 3).runs();
-        if (failed.isEmpty()) {
-            return "No failed runs.";
-        }
-        return "Last errors: " + failed.stream()
-                .map(r -> r.action() + "@" + r.service() + ": " + (r.error() != null ? r.error() : r.summary()))
-                .collect(Collectors.joining("; "));
     }
 
     static String clip(String text) {

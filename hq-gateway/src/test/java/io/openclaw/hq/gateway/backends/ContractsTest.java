@@ -61,7 +61,15 @@ class ContractsTest {
                 Arguments.of("runner-service", "jobs", new TypeReference<List<RunnerJobsContract.Job>>() { }),
                 Arguments.of("runner-service", "job", new TypeReference<RunnerJobsContract.Job>() { }),
                 Arguments.of("runner-service", "post-jobs", new TypeReference<RunnerJobsContract.JobAccepted>() { }),
-                Arguments.of("runner-service", "job-artifacts", new TypeReference<RunnerJobsContract.JobArtifacts>() { }));
+                Arguments.of("runner-service", "job-artifacts", new TypeReference<RunnerJobsContract.JobArtifacts>() { }),
+                Arguments.of("soma-sync-service", "status", new TypeReference<SomaContract.Status>() { }),
+                Arguments.of("soma-sync-service", "errors", new TypeReference<List<SomaContract.Error>>() { }),
+                Arguments.of("soma-sync-service", "mirror-latest", new TypeReference<SomaContract.LatestMirror>() { }),
+                Arguments.of("soma-sync-service", "changes-latest", new TypeReference<SomaContract.LatestChanges>() { }),
+                Arguments.of("soma-sync-service", "snapshot-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "snapshot-practitioner-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "harvest-accepted", new TypeReference<RunAccepted>() { }),
+                Arguments.of("soma-sync-service", "mirror-accepted", new TypeReference<RunAccepted>() { }));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

@@ -65,7 +65,7 @@ class BrowserTest {
     static final String RUN_ID = "20260216T140000Z-fff001";
     static final List<String> PAGES = List.of("/", "/projects", "/timeline", "/timeline/doctor-service/" + RUN_ID, "/logs",
             "/artifacts", "/artifacts/browser/report.txt", "/actions", "/llm", "/jobs",
-            "/jobs/" + io.openclaw.hq.gateway.Replay.json("runner-service", "job").path("id").asText());
+            "/jobs/" + io.openclaw.hq.gateway.Replay.json("runner-service", "job").path("id").asText(), "/soma");
 
     /**
      * Words of labels (headings, field names, buttons, item titles, verdicts, navigation) whose

@@ -113,9 +113,9 @@ class SmsTest {
     @Test
     void oneCommandAMinutePerSender() throws Exception {
         String from = nextSender();
-        sms(from, "STATUS").then().statusCode(200).body(containsString("STATUS"));
+        sms(from, "STATUS").then().statusCode(200).body(containsString("Soma: "));
         sms(from, "STATUS").then().statusCode(200).body(containsString("One command a minute"));
-        sms(nextSender(), "STATUS").then().statusCode(200).body(containsString("STATUS"));
+        sms(nextSender(), "STATUS").then().statusCode(200).body(containsString("Soma: "));
     }
 
     @Test
@@ -124,13 +124,52 @@ class SmsTest {
                 .body(containsString("OpenClaw HQ commands: STATUS, RUN_SNAPSHOT, RUN_HARVEST, RUN_MIRROR, LAST_ERRORS"));
     }
 
+    /** The three RUN_ commands, each to the endpoint its button calls, recorded there with trigger sms; the reply names the run. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "RUN_SNAPSHOT, /soma/snapshot, snapshot-accepted",
+        "RUN_HARVEST,  /soma/harvest,  harvest-accepted",
+        "RUN_MIRROR,   /soma/mirror,   mirror-accepted"})
+    void everyRunCommandStartsItsSomaRunAndAnswersItsId(String command, String path, String contract) throws Exception {
+        String accepted = io.openclaw.hq.gateway.Replay.body("soma-sync-service", contract);
+        String runId = io.openclaw.hq.gateway.Replay.json("soma-sync-service", contract).path("runId").asText();
+        wm.stubFor(post(urlPathEqualTo(Stubs.SOMA + path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody(accepted)));
+        sms(nextSender(), command).then().statusCode(200)
+                .body(containsString("<Message>OK " + command + " → soma-sync-service run " + runId + "</Message>"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.SOMA + path))
+                .withHeader("X-HQ-Trigger", com.github.tomakehurst.wiremock.client.WireMock.equalTo("sms"))
+                .withHeader("X-HQ-Actor", com.github.tomakehurst.wiremock.client.WireMock.matching("sha256:[0-9a-f]+")));
+    }
+
     @Test
-    void lastErrorsReadsTheFeed() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres");
-                var s = c.createStatement()) {
-            s.execute("DELETE FROM gateway.runs"); // only the backends' failed run remains
-        }
-        sms(nextSender(), "LAST_ERRORS").then().statusCode(200).body(containsString("guard@doctor-service: sshd listens publicly"));
+    void statusAnswersEachSomaWorkflowsLastRunFromSomasStatus() throws Exception {
+        var status = io.openclaw.hq.gateway.Replay.json("soma-sync-service", "status");
+        String home = status.path("workflows").get(0).path("lastRun").path("status").asText();
+        String reply = sms(nextSender(), "STATUS").then().statusCode(200).extract().asString();
+        assertThat(reply).contains("Soma: snapshot home " + home, "harvest ", "mirror ").doesNotContain("nightly");
+        wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(Stubs.SOMA + "/soma/status")));
+    }
+
+    @Test
+    void lastErrorsAnswersSomasNewestFailedRunsFromSomaErrors() throws Exception {
+        var first = io.openclaw.hq.gateway.Replay.json("soma-sync-service", "errors").get(0);
+        String reply = sms(nextSender(), "LAST_ERRORS").then().statusCode(200).extract().asString();
+        assertThat(reply).contains("<Message>Soma errors: " + first.path("action").asText() + " "
+                + first.path("status").asText(), "run " + first.path("runId").asText(),
+                first.path("error").asText().substring(0, 20));
+        wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(Stubs.SOMA + "/soma/errors"))
+                .withQueryParam("limit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")));
+    }
+
+    @Test
+    void lastErrorsWithNoErrorsAndWithSomaDownSaysSo() throws Exception {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(Stubs.SOMA + "/soma/errors"))
+                .willReturn(okJson("[]")));
+        sms(nextSender(), "LAST_ERRORS").then().statusCode(200).body(containsString("<Message>No Soma errors.</Message>"));
+        Stubs.down(wm, Stubs.SOMA);
+        sms(nextSender(), "LAST_ERRORS").then().statusCode(200)
+                .body(containsString("<Message>FAILED LAST_ERRORS: soma-sync-service unavailable"));
     }
 
     @Test

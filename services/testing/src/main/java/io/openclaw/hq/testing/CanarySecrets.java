@@ -45,6 +45,11 @@ public final class CanarySecrets {
         all.put("twilio_auth_token", "canarytwilioauth0123456789abcdef");
         all.put("kajabi_api_key", "kj-CANARYkajabi77aa88bb99cc00dd");
         all.put("gmail_app_password", "canarygmailapppw4k2j");
+        // soma-sync-service: the Kajabi OAuth client, the stored admin session of the browser fallback, the Gmail address
+        all.put("kajabi_client_id", "kjclient-CANARY-3f9a1c77e2d4b8a6");
+        all.put("kajabi_client_secret", "kjsecret-CANARY-9b2e7d41c6a8f035e1d2");
+        all.put("kajabi_session_token", "kjsession-CANARY-5e8c2a9f1d7b3064c4aa");
+        all.put("gmail_user", "canary.owner.7c1d@example.org");
         ALL = Map.copyOf(all);
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** config/soma.json, bound after config/soma.schema.json has accepted it. */
 @RegisterForReflection
 public record SomaFile(Kajabi kajabi, List<Product> products, Mirror mirror, Gmail gmail, Schedule schedule,
-        Retention retention) {
+        Retention retention, BrowserFallback browserFallback) {
 
     public static final String FILE_NAME = "soma.json";
 
@@ -77,6 +77,45 @@ public record SomaFile(Kajabi kajabi, List<Product> products, Mirror mirror, Gma
 
     @RegisterForReflection
     public record Retention(int keepRunsPerWorkflow, long sizeCapMegabytes) {
+    }
+
+    /**
+     * The headless-Chromium fallback: when {@code enabled}, snapshots read the Kajabi admin pages with
+     * the stored session (secret kajabi_session_token, set as a cookie through the driver) instead of
+     * the public API, into the same snapshot.json. Off (or absent) by default.
+     */
+    @RegisterForReflection
+    public record BrowserFallback(boolean enabled, String adminUrl, String productPath, String coursePath,
+            String sessionCookie, String chromium, String chromedriver, Integer pageTimeoutSeconds) {
+
+        public String productPathOrDefault() {
+            return productPath == null ? "/admin/products/{productId}" : productPath;
+        }
+
+        public String coursePathOrDefault() {
+            return coursePath == null ? "/admin/courses/{courseId}" : coursePath;
+        }
+
+        public String sessionCookieOrDefault() {
+            return sessionCookie == null ? "_kjb_session" : sessionCookie;
+        }
+
+        public String chromiumOrDefault() {
+            return chromium == null ? "/usr/bin/chromium" : chromium;
+        }
+
+        public String chromedriverOrDefault() {
+            return chromedriver == null ? "/usr/bin/chromedriver" : chromedriver;
+        }
+
+        public int pageTimeoutOrDefault() {
+            return pageTimeoutSeconds == null ? 60 : pageTimeoutSeconds;
+        }
+    }
+
+    /** Whether snapshots go through the admin pages in headless Chromium rather than the API. */
+    public boolean browserSnapshots() {
+        return browserFallback != null && browserFallback.enabled();
     }
 
     /** The product named by its display name or its slug, exactly. */

@@ -47,7 +47,8 @@ public class SomaSettings {
                 .orElse(file.kajabi());
         SomaFile.Gmail gmail = file.gmail().withServer(properties.overrides().gmailHost().orElse(file.gmail().host()),
                 properties.overrides().gmailPort().orElse(file.gmail().port()));
-        return new SomaFile(kajabi, file.products(), file.mirror(), gmail, file.schedule(), file.retention());
+        return new SomaFile(kajabi, file.products(), file.mirror(), gmail, file.schedule(), file.retention(),
+                file.browserFallback());
     }
 
     /** What the schema cannot say: names and slugs unique, the mirror naming two configured products. */

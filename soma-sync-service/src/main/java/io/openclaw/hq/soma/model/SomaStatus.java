@@ -22,9 +22,14 @@ public record SomaStatus(String service, boolean configValid, List<String> confi
             RunSummary lastSuccess) {
     }
 
+    /** {@code artifacts}: the run's files still on disk, relative to the artifact root (retention may have removed them). */
     @RegisterForReflection
     public record RunSummary(String runId, String status, String trigger, Instant startedAt, Instant finishedAt,
-            String summary, String error) {
+            String summary, String error, List<String> artifacts) {
+
+        public RunSummary {
+            artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        }
     }
 
     @RegisterForReflection

@@ -5,9 +5,12 @@ import io.openclaw.hq.platform.errors.ProblemException;
 import io.openclaw.hq.platform.runs.RunAccepted;
 import io.openclaw.hq.soma.config.SomaFile;
 import io.openclaw.hq.soma.config.SomaSettings;
+import io.openclaw.hq.soma.model.LatestChanges;
+import io.openclaw.hq.soma.model.LatestMirror;
 import io.openclaw.hq.soma.model.SomaError;
 import io.openclaw.hq.soma.model.SomaStatus;
 import io.openclaw.hq.platform.runs.Caller;
+import io.openclaw.hq.soma.service.LatestReports;
 import io.openclaw.hq.soma.service.SomaRuns;
 import io.openclaw.hq.soma.service.StatusService;
 import jakarta.ws.rs.Consumes;
@@ -37,11 +40,13 @@ public class SomaResource {
     private final SomaRuns runs;
     private final SomaSettings settings;
     private final StatusService status;
+    private final LatestReports latest;
 
-    public SomaResource(SomaRuns runs, SomaSettings settings, StatusService status) {
+    public SomaResource(SomaRuns runs, SomaSettings settings, StatusService status, LatestReports latest) {
         this.runs = runs;
         this.settings = settings;
         this.status = status;
+        this.latest = latest;
     }
 
     @POST
@@ -98,6 +103,26 @@ public class SomaResource {
             }
         }
         return status.errors(n);
+    }
+
+    /** The newest successful mirror report (what HQ's mirror table shows); 404 until there is one. */
+    @GET
+    @Path("/mirror/latest")
+    public LatestMirror latestMirror() {
+        return latest.mirror();
+    }
+
+    /** What the product's last good snapshot changed; 404 until there is one, 400 for an unknown product. */
+    @GET
+    @Path("/changes/latest")
+    public LatestChanges latestChanges(@QueryParam("product") String product) {
+        if (product == null || product.isBlank()) {
+            throw ProblemException.badRequest("product is required: one of " + names(settings.current()));
+        }
+        SomaFile config = settings.current();
+        SomaFile.Product known = config.product(product.strip()).orElseThrow(() -> ProblemException.badRequest(
+                "unknown product '" + printable(product) + "': one of " + names(config)));
+        return latest.changes(known);
     }
 
     private static Response accepted(RunAccepted accepted) {

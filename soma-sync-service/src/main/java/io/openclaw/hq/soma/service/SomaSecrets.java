@@ -13,9 +13,12 @@ public class SomaSecrets {
 
     public static final String KAJABI_CLIENT_ID = "kajabi_client_id";
     public static final String KAJABI_CLIENT_SECRET = "kajabi_client_secret";
+    /** The Kajabi admin session cookie the browser fallback signs in with. */
+    public static final String KAJABI_SESSION_TOKEN = "kajabi_session_token";
     public static final String GMAIL_USER = "gmail_user";
     public static final String GMAIL_APP_PASSWORD = "gmail_app_password";
-    public static final List<String> ALL = List.of(KAJABI_CLIENT_ID, KAJABI_CLIENT_SECRET, GMAIL_USER, GMAIL_APP_PASSWORD);
+    public static final List<String> ALL = List.of(KAJABI_CLIENT_ID, KAJABI_CLIENT_SECRET, GMAIL_USER, GMAIL_APP_PASSWORD,
+            KAJABI_SESSION_TOKEN);
 
     /** Gmail's address and app password, for one IMAP login. */
     public record GmailLogin(String user, String password) {
@@ -34,6 +37,11 @@ public class SomaSecrets {
 
     public KajabiCredentials kajabi() {
         return new KajabiCredentials(require(KAJABI_CLIENT_ID), require(KAJABI_CLIENT_SECRET));
+    }
+
+    /** The stored admin session, only ever handed to the browser as a cookie. */
+    public String kajabiSession() {
+        return require(KAJABI_SESSION_TOKEN);
     }
 
     public GmailLogin gmail() {

@@ -81,7 +81,10 @@ public class StatusService {
         if (usage.overCap()) {
             warnings.add(usage.warning());
         }
+        boolean browser = file != null && file.browserSnapshots();
+        // the session token matters only while the browser fallback is on
         secrets.status().stream().filter(s -> !s.present())
+                .filter(s -> browser || !SomaSecrets.KAJABI_SESSION_TOKEN.equalsIgnoreCase(s.name()))
                 .forEach(s -> warnings.add("secret " + s.name().toLowerCase(java.util.Locale.ROOT) + " is not set"));
         return new SomaStatus("soma-sync-service", violationText.isEmpty(), violationText, workflows, products, harvest,
                 usage, warnings, secrets.status(), schedule.status());
@@ -99,13 +102,30 @@ public class StatusService {
 
     private Map<String, SomaStatus.RunSummary> lastByAction(boolean successOnly) {
         Map<String, SomaStatus.RunSummary> result = new HashMap<>();
-        Jdbc.query(dataSource, "SELECT DISTINCT ON (action) id, action, status, trigger, started_at, finished_at, summary, error"
-                + " FROM runs WHERE area = 'soma'" + (successOnly ? " AND status = 'success'" : "")
+        Jdbc.query(dataSource, "SELECT DISTINCT ON (action) id, action, status, trigger, started_at, finished_at, summary, error,"
+                + " artifacts::text AS artifacts FROM runs WHERE area = 'soma'" + (successOnly ? " AND status = 'success'" : "")
                 + " ORDER BY action, started_at DESC, id DESC", s -> {
                 }, rs -> result.put(rs.getString("action"), new SomaStatus.RunSummary(rs.getString("id"),
                         rs.getString("status"), rs.getString("trigger"), instant(rs, "started_at"),
-                        instant(rs, "finished_at"), rs.getString("summary"), rs.getString("error"))));
+                        instant(rs, "finished_at"), rs.getString("summary"), rs.getString("error"),
+                        onDisk(rs.getString("artifacts")))));
         return result;
+    }
+
+    /** The run's artifact paths whose files retention has not removed: HQ links only to what it can open. */
+    private List<String> onDisk(String artifactsJson) {
+        List<String> kept = new ArrayList<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode path : ArtifactFiles.CANONICAL.readTree(artifactsJson)) {
+                String relative = path.asText();
+                if (!relative.isBlank() && java.nio.file.Files.isRegularFile(artifactRoot.resolve(relative))) {
+                    kept.add(relative);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // a row whose artifact list cannot be read shows none rather than failing the status
+        }
+        return kept;
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

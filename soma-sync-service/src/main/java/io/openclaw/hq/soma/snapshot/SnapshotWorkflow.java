@@ -2,6 +2,7 @@ package io.openclaw.hq.soma.snapshot;
 
 import io.openclaw.hq.platform.runs.ArtifactRoot;
 import io.openclaw.hq.platform.runs.RunHandle;
+import io.openclaw.hq.soma.browser.AdminPageReader;
 import io.openclaw.hq.soma.config.SomaFile;
 import io.openclaw.hq.soma.kajabi.KajabiClient;
 import io.openclaw.hq.soma.kajabi.Pause;
@@ -49,12 +50,24 @@ public class SnapshotWorkflow {
 
     public String perform(RunHandle run, SomaFile settings, SomaFile.Product product) throws InterruptedException {
         run.log("snapshot of " + product.name() + " (Kajabi product " + product.kajabiProductId() + ")");
-        KajabiClient kajabi = new KajabiClient(KajabiClient.newHttpClient(settings.kajabi()), settings.kajabi(),
-                secrets.kajabi(), pause, Clock.systemUTC(), run::log);
-        Library library = new LibraryReader(kajabi, settings.kajabi(), run::log).read(product);
+        Library library;
+        int requests;
+        if (settings.browserSnapshots()) {
+            run.log("reading the Kajabi admin pages in headless Chromium with the stored session (browserFallback.enabled)");
+            AdminPageReader.Result read = new AdminPageReader(settings.browserFallback(), run::log)
+                    .read(product, secrets.kajabiSession());
+            library = read.library();
+            requests = read.pages();
+        } else {
+            KajabiClient kajabi = new KajabiClient(KajabiClient.newHttpClient(settings.kajabi()), settings.kajabi(),
+                    secrets.kajabi(), pause, Clock.systemUTC(), run::log);
+            library = new LibraryReader(kajabi, settings.kajabi(), run::log).read(product);
+            requests = kajabi.requests();
+        }
         Library.Counts counts = library.counts();
         run.log("read " + counts.courses() + " course(s), " + counts.modules() + " module(s), " + counts.lessons()
-                + " lesson(s), " + counts.media() + " media in " + kajabi.requests() + " request(s)");
+                + " lesson(s), " + counts.media() + " media in " + requests + (settings.browserSnapshots()
+                        ? " page(s)" : " request(s)"));
 
         Optional<SnapshotStore.GoodSnapshot> previous = store.lastGood(product.slug());
         Library before = previous.flatMap(p -> readPrevious(run, p)).orElse(null);
@@ -69,7 +82,7 @@ public class SnapshotWorkflow {
         manifest.put("runId", run.id());
         manifest.put("product", library.product());
         manifest.put("counts", counts);
-        manifest.put("requests", kajabi.requests());
+        manifest.put("requests", requests);
         manifest.put("artifacts", describe(dir, List.of(SNAPSHOT, CHANGES)));
         ArtifactFiles.writeAtomically(dir.resolve(MANIFEST), ArtifactFiles.canonicalJson(manifest));
 
@@ -80,10 +93,10 @@ public class SnapshotWorkflow {
             run.addArtifact(dir.resolve(name));
         }
         store.recordGood(new SnapshotStore.GoodSnapshot(run.id(), product.slug(), run.record().startedAt(), sha,
-                artifactRoot.relativize(dir.resolve(SNAPSHOT)), counts, kajabi.requests()));
+                artifactRoot.relativize(dir.resolve(SNAPSHOT)), counts, requests));
         run.log("snapshot.json sha256 " + sha + "; " + changes.oneLine());
         return product.name() + ": " + counts.modules() + " modules, " + counts.lessons() + " lessons, " + counts.media()
-                + " media; " + changes.oneLine() + "; " + kajabi.requests() + " requests";
+                + " media; " + changes.oneLine() + "; " + requests + (settings.browserSnapshots() ? " admin pages" : " requests");
     }
 
     /** The previous good snapshot, if its file is still there and still what was recorded. */

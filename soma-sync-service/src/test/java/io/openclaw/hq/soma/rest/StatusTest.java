@@ -46,7 +46,7 @@ class StatusTest {
         KajabiFake kajabi = new KajabiFake(wireMock, 2);
         kajabi.token("kj-token-status123456", 3600);
         kajabi.product("prod-home", Libraries.parse("home", "sh1:Basics=shl1:Intro,shl2:Breath"));
-        kajabi.product("prod-prac", Libraries.parse("practitioner", "sp1:Basics=spl1:Intro"));
+        kajabi.product("prod-prac", Libraries.parse("practitioner", "sp1:Basics=spl1:Intro Renamed,spl2:Breath"));
     }
 
     private static String accepted(String name, String path, String body) {
@@ -64,7 +64,8 @@ class StatusTest {
         Api.awaitRun(accepted("snapshot-accepted", "/soma/snapshot", "{\"product\":\"Home User Library\"}"));
         Api.awaitRun(accepted("snapshot-practitioner-accepted", "/soma/snapshot", "{\"product\":\"Practitioner Library\"}"));
         Api.awaitRun(accepted("harvest-accepted", "/soma/harvest", "{}"));
-        Api.awaitRun(accepted("mirror-accepted", "/soma/mirror", "{}"));
+        String mirrorRun = accepted("mirror-accepted", "/soma/mirror", "{}");
+        Api.awaitRun(mirrorRun);
         wireMock.stubFor(KajabiFake.lessonsPage("c-home", 1).atPriority(1).willReturn(aResponse().withStatus(503)));
         JsonPath failed = Api.run("/soma/snapshot", "{\"product\":\"home\"}");
 
@@ -78,9 +79,15 @@ class StatusTest {
         assertThat(s.getString("workflows.find { it.action == 'soma_snapshot_home' }.lastRun.status")).isEqualTo("failure");
         assertThat(s.getString("workflows.find { it.action == 'soma_snapshot_home' }.lastSuccess.status")).isEqualTo("success");
         assertThat(s.getString("workflows.find { it.action == 'soma_mirror' }.lastRun.status")).isEqualTo("success");
-        assertThat(s.getInt("products.find { it.slug == 'practitioner' }.counts.lessons")).isEqualTo(1);
+        assertThat(s.getInt("products.find { it.slug == 'practitioner' }.counts.lessons")).isEqualTo(2);
+        // the latest artifacts HQ links to: the files of the last success, relative to the artifact root
+        assertThat(s.getList("workflows.find { it.action == 'soma_mirror' }.lastSuccess.artifacts", String.class))
+                .containsExactlyInAnyOrder("soma/" + mirrorRun + "/run.json", "soma/" + mirrorRun + "/output.log",
+                        "soma/" + mirrorRun + "/mirror_report.json", "soma/" + mirrorRun + "/changelog.md");
+        assertThat(s.getList("workflows.find { it.action == 'soma_snapshot_home' }.lastRun.artifacts", String.class))
+                .as("a failed snapshot wrote no product").noneMatch(a -> a.endsWith("snapshot.json"));
         assertThat(s.getList("credentials.name")).containsExactly("KAJABI_CLIENT_ID", "KAJABI_CLIENT_SECRET", "GMAIL_USER",
-                "GMAIL_APP_PASSWORD");
+                "GMAIL_APP_PASSWORD", "KAJABI_SESSION_TOKEN");
         assertThat(s.getList("credentials.present", Boolean.class)).containsOnly(true);
         assertThat(s.getList("credentials.fingerprint", String.class)).allMatch(f -> f.startsWith("sha256:"));
         assertThat(s.getString("credentials.find { it.name == 'KAJABI_CLIENT_SECRET' }.masked")).isEqualTo("…e1d2");
@@ -96,6 +103,29 @@ class StatusTest {
         assertThat(errors.jsonPath().getString("[0].runId")).isEqualTo(failed.getString("id"));
         assertThat(errors.jsonPath().getString("[0].error")).contains("HTTP 503");
         assertThat(errors.jsonPath().getList("$")).hasSizeLessThanOrEqualTo(5);
+
+        Response mirror = Api.call().get("/soma/mirror/latest");
+        assertThat(mirror.statusCode()).as(mirror.asString()).isEqualTo(200);
+        Contracts.record("soma-sync-service", "mirror-latest", "GET", "/soma/mirror/latest", 200, mirror.asString());
+        assertThat(mirror.jsonPath().getString("runId")).isEqualTo(mirrorRun);
+        assertThat(mirror.jsonPath().getInt("report.counts.title_mismatch")).isEqualTo(1);
+        assertThat(mirror.jsonPath().getString("report.findings[0].kind")).isEqualTo("title_mismatch");
+        assertThat(mirror.jsonPath().getString("report.findings[0].source.title")).isEqualTo("Intro");
+        assertThat(mirror.jsonPath().getString("report.findings[0].target.title")).isEqualTo("Intro Renamed");
+
+        Response changes = Api.call().get("/soma/changes/latest?product=practitioner");
+        assertThat(changes.statusCode()).as(changes.asString()).isEqualTo(200);
+        Contracts.record("soma-sync-service", "changes-latest", "GET", "/soma/changes/latest?product=practitioner", 200,
+                changes.asString());
+        assertThat(changes.jsonPath().getString("runId"))
+                .isEqualTo(s.getString("products.find { it.slug == 'practitioner' }.lastGoodRunId"));
+        assertThat(changes.jsonPath().getString("summary")).isNotBlank();
+        assertThat(changes.jsonPath().getList("changes.added")).isNotNull();
+
+        Api.call().get("/soma/changes/latest?product=nope").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("unknown product 'nope': one of 'Home User Library' (home)"));
+        Api.call().get("/soma/changes/latest").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("product is required"));
     }
 
     @Test

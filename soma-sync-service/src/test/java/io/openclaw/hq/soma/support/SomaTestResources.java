@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(TestSecretsResource.class)
-@WithTestResource(SomaSecretsResource.class)
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "soma.overrides.kajabi-base-url,quarkus.rest-client.notify.url"))
 @WithTestResource(GreenMailResource.class)
+@WithTestResource(SomaConfig.class)
 public @interface SomaTestResources {
 }
