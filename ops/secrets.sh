@@ -332,11 +332,25 @@ secrets_doctor_router() {
     sleep 1
     waited=$((waited + 1))
   done
-  out=$(secrets_gateway GET /api/llm/status)
-  code=${out##*$'\n'}
-  [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "GET /api/llm/status answered $code"; return; }
-  state=$(printf '%s' "${out%$'\n'*}" | jq -r --arg p "$provider" '.. | objects | select(has("providers")) | .providers[$p]? | objects | .state // empty' | head -n 1)
-  cls=$(printf '%s' "${out%$'\n'*}" | jq -r --arg p "$provider" '.. | objects | select(has("providers")) | .providers[$p]? | objects | .last_error_class // empty' | head -n 1)
+  # the last provider doctor's line for this provider, once the status shows this run (the
+  # gateway may serve a panel read a couple of seconds old)
+  local doc doctor_run tries=0
+  while :; do
+    out=$(secrets_gateway GET /api/llm/status)
+    code=${out##*$'\n'}
+    [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "GET /api/llm/status answered $code"; return; }
+    doc=${out%$'\n'*}
+    doctor_run=$(printf '%s' "$doc" | jq -r '.doctor.run_id // empty')
+    [[ $doctor_run == "$run_id" ]] && break
+    tries=$((tries + 1))
+    if ((tries >= 10)); then
+      secrets_doctor_result "$name" FAIL unknown "the router's last provider doctor is ${doctor_run:-none}, not run $run_id"
+      return
+    fi
+    sleep 1
+  done
+  state=$(printf '%s' "$doc" | jq -r --arg p "$provider" '.doctor.providers[$p].state // empty')
+  cls=$(printf '%s' "$doc" | jq -r --arg p "$provider" '.doctor.providers[$p].last_error_class // empty')
   case $state in
     OK) secrets_doctor_result "$name" PASS ok "llm-router provider doctor, run $run_id" ;;
     "") secrets_doctor_result "$name" FAIL unknown "the provider doctor reported nothing for $provider (run $run_id)" ;;

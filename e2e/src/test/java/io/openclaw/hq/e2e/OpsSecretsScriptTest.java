@@ -161,6 +161,113 @@ class OpsSecretsScriptTest {
         assertThat(after.output()).contains("REFUSED");
     }
 
+    @Test
+    void loginLinkSendsTheInternalTokenOnCurlsStandardInputAndPrintsTheLink() throws Exception {
+        String internal = "internal-token-for-the-link-0123456789";
+        Files.createDirectories(secrets);
+        Files.writeString(secrets.resolve("hq_internal_token"), internal);
+        String path = "/login/link?code=" + "c".repeat(43);
+        try (FakeGateway gateway = new FakeGateway()) {
+            gateway.answer("POST /internal/login-codes", exchange -> internal.equals(
+                    exchange.getRequestHeaders().getFirst("X-HQ-Internal-Token"))
+                            ? new FakeGateway.Reply(201, "{\"path\":\"" + path + "\",\"origins\":[\"https://aiops-1.example.ts.net\"],"
+                                    + "\"expiresAt\":\"2026-12-02T06:00:00Z\"}")
+                            : new FakeGateway.Reply(401, "{}"));
+            Result link = hq("", Map.of("HQ_URL", gateway.url()), "login-link");
+            assertThat(link.exit()).as(link.output()).isZero();
+            assertThat(link.output()).contains("https://aiops-1.example.ts.net" + path).contains("single use")
+                    .doesNotContain(internal);
+            assertNeverInArgvOrEnvironment(internal);
+
+            Files.writeString(secrets.resolve("hq_internal_token"), "a-wrong-internal-token-000000");
+            Result refused = hq("", Map.of("HQ_URL", gateway.url()), "login-link");
+            assertThat(refused.exit()).isNotZero();
+            assertThat(refused.output()).contains("refused").contains("401");
+        }
+        Result down = hq("", "login-link");
+        assertThat(down.exit()).isNotZero();
+        assertThat(down.output()).contains("does not answer");
+    }
+
+    @Test
+    void doctorChecksTheConsoleTokenAndTheRoutersKeysThroughTheGateway() throws Exception {
+        String console = "console-token-for-the-doctor-0123456789";
+        Files.createDirectories(secrets);
+        Files.writeString(secrets.resolve("openclaw_console_token"), console);
+        Files.writeString(secrets.resolve("openai_api_key"), KEY);
+        try (FakeGateway gateway = new FakeGateway()) {
+            java.util.function.Function<com.sun.net.httpserver.HttpExchange, Boolean> authorised = exchange -> console.equals(
+                    exchange.getRequestHeaders().getFirst("X-OpenClaw-Token"));
+            gateway.answer("GET /api/projects", exchange -> new FakeGateway.Reply(authorised.apply(exchange) ? 200 : 401, "{}"));
+            gateway.answer("POST /api/exec", exchange -> authorised.apply(exchange)
+                    ? new FakeGateway.Reply(202, "{\"action\":\"llm_doctor\",\"runId\":\"r-42\"}") : new FakeGateway.Reply(401, "{}"));
+            gateway.answer("GET /api/runs/r-42", exchange -> new FakeGateway.Reply(200, "{\"id\":\"r-42\",\"status\":\"failure\"}"));
+            gateway.answer("GET /api/llm/status", exchange -> new FakeGateway.Reply(200, "{\"providers\":{\"openai\":{\"state\":\"active\"}},"
+                    + "\"doctor\":{\"run_id\":\"r-42\",\"state\":\"DOWN\",\"providers\":{\"openai\":{\"state\":\"DOWN\","
+                    + "\"last_error_class\":\"auth\"}}}}"));
+
+            Result token = hq("", Map.of("HQ_URL", gateway.url()), "secrets", "doctor", "openclaw_console_token");
+            assertThat(token.exit()).as(token.output()).isZero();
+            assertThat(token.output()).startsWith("PASS openclaw_console_token ok").doesNotContain(console);
+
+            Result key = hq("", Map.of("HQ_URL", gateway.url()), "secrets", "doctor", "openai_api_key");
+            assertThat(key.exit()).isNotZero();
+            assertThat(key.output()).startsWith("FAIL openai_api_key auth").contains("r-42").doesNotContain(KEY);
+            assertThat(gateway.bodies()).as("the action asked for").contains("{\"action\":\"llm_doctor\"}");
+            assertNeverInArgvOrEnvironment(console);
+            assertNeverInArgvOrEnvironment(KEY);
+
+            Files.writeString(secrets.resolve("openclaw_console_token"), "not-what-the-gateway-holds-000");
+            Result rejected = hq("", Map.of("HQ_URL", gateway.url()), "secrets", "doctor", "openclaw_console_token");
+            assertThat(rejected.exit()).isNotZero();
+            assertThat(rejected.output()).startsWith("FAIL openclaw_console_token rejected");
+        }
+    }
+
+    /** A stand-in for the gateway's few endpoints the scripts call, on a free loopback port. */
+    static final class FakeGateway implements AutoCloseable {
+
+        record Reply(int status, String body) {
+        }
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final Map<String, java.util.function.Function<com.sun.net.httpserver.HttpExchange, Reply>> routes =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        FakeGateway() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                var route = routes.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                Reply reply = route == null ? new Reply(404, "{}") : route.apply(exchange);
+                byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(reply.status(), body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void answer(String route, java.util.function.Function<com.sun.net.httpserver.HttpExchange, Reply> reply) {
+            routes.put(route, reply);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        List<String> bodies() {
+            return bodies;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     private void assertNeverInArgvOrEnvironment(String value) throws IOException {
         assertThat(argvLog).as("the scripts started programs (the shims recorded them)").exists();
         String log = Files.readString(argvLog);
