@@ -128,6 +128,9 @@ class LoginLinkTest {
         Response minted = given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN).post("/internal/login-codes");
         assertThat(minted.statusCode()).as(minted.asString()).isEqualTo(201);
         assertThat(minted.<String>path("path")).matches("/login/link\\?code=[A-Za-z0-9_-]{43}");
+        // the exact shape ./hq login-link (ops/secrets.sh) reads with sed: keep them together
+        assertThat(minted.asString()).matches(
+                "\\{\"path\":\"/login/link\\?code=[A-Za-z0-9_-]{43}\",\"origins\":\\[[^\\]]*\\],\"expiresAt\":\"[^\"]+\"\\}");
         return minted;
     }
 
