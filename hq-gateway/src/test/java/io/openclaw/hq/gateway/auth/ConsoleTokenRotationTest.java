@@ -13,6 +13,7 @@ import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleTokenRotationTest {
 
     private static final String ROTATED = "console-rotated-5d1c8e2f7a9b3c4d6e0f";
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** Refused codes and tokens count as failed logins from the address every test class shares. */
+    @AfterEach
+    void forgetFailedLogins() {
+        throttle.forgetAll();
+    }
 
     @BeforeEach
     void backends() {

@@ -13,6 +13,7 @@ import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 @WithTestResource(BackendsWireMockResource.class)
 class LoginLinkTest {
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** Refused codes and tokens count as failed logins from the address every test class shares. */
+    @AfterEach
+    void forgetFailedLogins() {
+        throttle.forgetAll();
+    }
 
     @BeforeEach
     void backends() {
