@@ -9,7 +9,8 @@
 # on every use for the rest), so a change takes effect without a restart.
 
 # name|owner|kind: kind "generated" = random tokens HQ makes itself (rotate), "brought" = the
-# operator's (set). Owners are where `doctor` checks it. From the code's secret names
+# operator's (set), "database" = a role's password, shown here but changed only with its role
+# (docs/DEPLOY.md, "Rotating secrets"). Owners are where `doctor` checks it. From the code's secret names
 # (openclaw.secrets.known, ChannelCredentials, SomaSecrets, ProviderName, SshHostShell).
 SECRETS_CATALOG=(
   "openclaw_console_token|hq-gateway|generated"
@@ -28,6 +29,13 @@ SECRETS_CATALOG=(
   "gmail_user|soma-sync-service|brought"
   "gmail_app_password|soma-sync-service|brought"
   "doctor_ssh_private_key|doctor-service|brought"
+  "db_password_postgres|postgres|database"
+  "db_password_gateway|hq-gateway|database"
+  "db_password_llm_router|llm-router-service|database"
+  "db_password_doctor|doctor-service|database"
+  "db_password_notify|notify-service|database"
+  "db_password_soma_sync|soma-sync-service|database"
+  "db_password_runner|runner-service|database"
 )
 # Uid:gid of every container (docker-compose.yml): the owner of the files of the compose mount.
 SECRETS_CONTAINER_OWNER=1001:1001
@@ -210,9 +218,15 @@ secrets_write_from_stdin() {
   trap - EXIT
 }
 
+secrets_refuse_database() {
+  [[ $(secrets_field "$1" 3) != database ]] \
+    || fail "$1 is a database role's password: it changes together with the role (docs/DEPLOY.md, \"Rotating secrets\"), not here"
+}
+
 secrets_set() {
   local name=${1:-} value=""
   secrets_require_name "$name"
+  secrets_refuse_database "$name"
   (($# <= 1)) || fail "set takes the name only: the value comes from standard input, never from an argument"
   secrets_prepare_dir
   if [[ -t 0 ]]; then
@@ -234,6 +248,7 @@ secrets_set() {
 secrets_rotate() {
   local name=${1:-}
   secrets_require_name "$name"
+  secrets_refuse_database "$name"
   [[ $(secrets_field "$name" 3) == generated ]] \
     || fail "$name is brought by you, not generated: store the new value with ./hq secrets set $name"
   secrets_prepare_dir
@@ -260,6 +275,7 @@ secrets_rotate() {
 secrets_delete() {
   local name=${1:-}
   secrets_require_name "$name"
+  secrets_refuse_database "$name"
   local file=$SECRETS_TARGET_DIR/$name
   if [[ ! -e $file ]]; then
     say "$name: no file in ${SECRETS_TARGET_DIR#"$ROOT"/}; nothing deleted"

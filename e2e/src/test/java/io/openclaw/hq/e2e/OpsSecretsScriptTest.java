@@ -94,8 +94,12 @@ class OpsSecretsScriptTest {
         Result unknown = hq("x\n", "secrets", "set", "not_a_secret");
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.output()).contains("unknown secret");
+        Result database = hq("x\n", "secrets", "set", "db_password_gateway");
+        assertThat(database.exit()).isNotZero();
+        assertThat(database.output()).contains("database role");
         assertThat(secrets.resolve("openai_api_key")).doesNotExist();
         assertThat(secrets.resolve("not_a_secret")).doesNotExist();
+        assertThat(secrets.resolve("db_password_gateway")).doesNotExist();
     }
 
     @Test
