@@ -62,6 +62,16 @@ done
 hq_answers() { [[ $(http_code http://127.0.0.1:8787/) =~ ^(200|302|303|401)$ ]]; }
 check "HQ answers on http://127.0.0.1:8787/" hq_answers
 
+# Logging in: ./hq token no longer prints the console token; a one-time link works once.
+token_refused() { ! ./hq token >/dev/null 2>&1; }
+check "./hq token refuses to print the console token" token_refused
+link=$(./hq login-link 2>/dev/null | head -n 1)
+check "./hq login-link prints a link to this HQ" grep -q '^http://127.0.0.1:8787/login/link?code=' <<<"$link"
+# the code goes to curl on stdin, like every credential in these scripts
+exchange_code() { printf 'code=%s' "${link##*code=}" | curl -s -o /dev/null -m 5 -w '%{http_code}' -H 'Origin: http://127.0.0.1:8787' --data-binary @- http://127.0.0.1:8787/login/link || true; }
+check "the link logs in (303)" test "$(exchange_code)" = 303
+check "the same link a second time is refused (401)" test "$(exchange_code)" = 401
+
 ./hq down >"$FRESH/down.log" 2>&1
 down_rc=$?
 sed 's/^/  | /' "$FRESH/down.log"

@@ -1,15 +1,16 @@
 package io.openclaw.hq.gateway.auth;
 
+import io.openclaw.hq.gateway.config.GatewayConfig;
 import io.openclaw.hq.platform.secrets.RefreshingSecret;
 import io.openclaw.hq.platform.secrets.Secret;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The console token ({@code openclaw_console_token}, shown by {@code ./hq token}). A rotated token
- * takes effect within ten seconds without a restart. Absent → nobody gets in.
+ * The console token ({@code openclaw_console_token}; {@code ./hq token rotate} makes a new one and
+ * it is never shown). A rotated token takes effect within {@code gateway.session.console-token-refresh}
+ * (10 s) without a restart. Absent → nobody gets in.
  */
 @ApplicationScoped
 public class ConsoleToken {
@@ -18,8 +19,8 @@ public class ConsoleToken {
 
     private final RefreshingSecret token;
 
-    public ConsoleToken(SecretResolver secrets) {
-        this.token = new RefreshingSecret(secrets, SECRET_NAME, Duration.ofSeconds(10));
+    public ConsoleToken(SecretResolver secrets, GatewayConfig config) {
+        this.token = new RefreshingSecret(secrets, SECRET_NAME, config.session().consoleTokenRefresh());
     }
 
     public Optional<Secret> current() {

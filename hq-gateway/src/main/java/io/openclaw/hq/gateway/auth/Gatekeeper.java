@@ -22,15 +22,17 @@ public class Gatekeeper {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final ConsoleToken consoleToken;
+    private final ConsoleTokenRotation rotation;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final UnauthenticatedRefusals refusals;
     private final List<String> allowedOrigins;
 
-    public Gatekeeper(ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
-            UnauthenticatedRefusals refusals, GatewayConfig config) {
+    public Gatekeeper(ConsoleToken consoleToken, ConsoleTokenRotation rotation, SessionStore sessions,
+            LoginThrottle throttle, AuditLog audit, UnauthenticatedRefusals refusals, GatewayConfig config) {
         this.consoleToken = consoleToken;
+        this.rotation = rotation;
         this.sessions = sessions;
         this.throttle = throttle;
         this.audit = audit;
@@ -94,6 +96,18 @@ public class Gatekeeper {
             String why = session.state() == SessionLookup.State.EXPIRED ? "session expired" : "unknown session";
             record(request, "auth.rejected", why, session.actor());
             return AuthDecision.refuse(401, "unauthorized", why + "; log in again").sendingBrowsersToLogin(true);
+        }
+        Optional<Secret> token = consoleToken.current();
+        if (token.isEmpty()) {
+            record(request, "auth.rejected", "console token is not configured", session.actor());
+            return AuthDecision.refuse(503, "auth unavailable",
+                    "openclaw_console_token is not configured; HQ refuses every request until it is");
+        }
+        if (!token.get().fingerprint().equals(session.tokenFingerprint())) {
+            // opened with a console token that has since been rotated: this one and all its kind end now
+            rotation.endSessionsOfEarlierTokens(token.get().fingerprint(), session.tokenFingerprint(), request);
+            return AuthDecision.refuse(401, "unauthorized", "the console token was rotated; log in again")
+                    .sendingBrowsersToLogin(true);
         }
         if (request.isStateChanging()) {
             if (!OriginCheck.isSameOrigin(request.origin(), request.referer(), request.selfOrigin(), allowedOrigins)) {

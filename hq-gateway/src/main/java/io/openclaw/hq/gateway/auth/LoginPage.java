@@ -91,7 +91,7 @@ public class LoginPage {
             refused("failed", person, client, token == null || token.isBlank() ? "empty token" : "wrong token");
             return page(401, "That is not the console token.");
         }
-        NewSession session = sessions.create(expected.get().fingerprint(), person);
+        NewSession session = sessions.create(expected.get().fingerprint(), person, expected.get().fingerprint());
         audit.append(new AuditEvent("login", "ok", expected.get().fingerprint(), person, client,
                 "session until " + session.expiresAt()));
         return Response.seeOther(URI.create("/"))

@@ -21,8 +21,12 @@ final class OpenPaths {
             return false;
         }
         boolean read = "GET".equals(method) || "HEAD".equals(method);
-        if ("/login".equals(rawPath)) {
+        if ("/login".equals(rawPath) || "/login/link".equals(rawPath)) {
             return read || "POST".equals(method);
+        }
+        if ("/internal/login-codes".equals(rawPath)) {
+            // authenticated by the internal token in LoginCodeMintResource
+            return "POST".equals(method);
         }
         if ("/api/sms".equals(rawPath) && smsWebhook) {
             // authenticated by the Twilio signature instead

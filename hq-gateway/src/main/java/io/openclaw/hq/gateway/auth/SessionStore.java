@@ -30,7 +30,8 @@ public class SessionStore {
         this.config = config;
     }
 
-    public NewSession create(String actor, String person) {
+    /** A session bound to the console token it was opened under ({@code tokenFingerprint}). */
+    public NewSession create(String actor, String person, String tokenFingerprint) {
         String cookieValue = randomToken();
         String csrf = randomToken();
         Instant now = Instant.now();
@@ -42,13 +43,15 @@ public class SessionStore {
                 purge.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO sessions (id_hash, csrf_token, actor, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO sessions (id_hash, csrf_token, actor, person, created_at, expires_at, token_fingerprint)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, SecretMasking.sha256Hex(cookieValue));
                 s.setString(2, csrf);
                 s.setString(3, actor);
                 s.setString(4, person);
                 s.setTimestamp(5, Timestamp.from(now));
                 s.setTimestamp(6, Timestamp.from(expires));
+                s.setString(7, tokenFingerprint);
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -63,7 +66,7 @@ public class SessionStore {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "SELECT actor, person, csrf_token, expires_at FROM sessions WHERE id_hash = ?")) {
+                        "SELECT actor, person, csrf_token, expires_at, token_fingerprint FROM sessions WHERE id_hash = ?")) {
             s.setString(1, SecretMasking.sha256Hex(cookieValue));
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -72,7 +75,8 @@ public class SessionStore {
                 Instant expires = rs.getTimestamp(4).toInstant();
                 SessionLookup.State state = expires.isAfter(Instant.now()) ? SessionLookup.State.VALID
                         : SessionLookup.State.EXPIRED;
-                return new SessionLookup(state, rs.getString(1), rs.getString(2), rs.getString(3), expires);
+                return new SessionLookup(state, rs.getString(1), rs.getString(2), rs.getString(3), expires,
+                        rs.getString(5));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("session store: " + e.getSQLState(), e);
@@ -92,7 +96,18 @@ public class SessionStore {
         }
     }
 
-    private static String randomToken() {
+    /** Ends every session not opened under this console token; answers how many ended. */
+    public int endAllBut(String tokenFingerprint) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE token_fingerprint <> ?")) {
+            s.setString(1, tokenFingerprint);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("session store: " + e.getSQLState(), e);
+        }
+    }
+
+    static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

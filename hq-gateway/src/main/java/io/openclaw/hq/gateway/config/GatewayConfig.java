@@ -41,6 +41,17 @@ public interface GatewayConfig {
 
         @WithDefault("hq_session")
         String cookie();
+
+        /**
+         * The console token is read again from its file at most this often: a rotation ends the
+         * sessions opened with the old token within this interval, without a restart.
+         */
+        @WithDefault("PT10S")
+        Duration consoleTokenRefresh();
+
+        /** How long a one-time login link (./hq login-link) may be used. */
+        @WithDefault("PT1M")
+        Duration loginCodeTtl();
     }
 
     interface Login {

@@ -2,6 +2,7 @@ package io.openclaw.hq.gateway.pages;
 
 import io.openclaw.hq.gateway.auth.CurrentPrincipal;
 import io.openclaw.hq.gateway.auth.Principal;
+import io.openclaw.hq.gateway.targets.ActiveTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Builds the layout's context from the authenticated session. */
@@ -9,13 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PageContexts {
 
     private final CurrentPrincipal caller;
+    private final ActiveTarget target;
 
-    public PageContexts(CurrentPrincipal caller) {
+    public PageContexts(CurrentPrincipal caller, ActiveTarget target) {
         this.caller = caller;
+        this.target = target;
     }
 
     public PageContext of(String active) {
         Principal p = caller.get();
-        return new PageContext(active, p.csrfToken() == null ? "" : p.csrfToken(), p.actor(), p.person());
+        return new PageContext(active, p.csrfToken() == null ? "" : p.csrfToken(), p.actor(), p.person(),
+                target.label());
     }
 }

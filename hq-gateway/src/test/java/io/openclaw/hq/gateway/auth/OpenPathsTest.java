@@ -25,4 +25,16 @@ class OpenPathsTest {
         assertThat(OpenPaths.isOpen("GET", "/q/health/started", false)).isFalse();
         assertThat(OpenPaths.isOpen("POST", "/q/health", false)).isFalse();
     }
+
+    @Test
+    void theLoginLinkAndTheCodeMintAreOpenOnlyToTheirMethods() {
+        assertThat(OpenPaths.isOpen("GET", "/login/link", false)).isTrue();
+        assertThat(OpenPaths.isOpen("POST", "/login/link", false)).isTrue();
+        assertThat(OpenPaths.isOpen("PUT", "/login/link", false)).isFalse();
+        assertThat(OpenPaths.isOpen("GET", "/login/link/", false)).isFalse();
+        assertThat(OpenPaths.isOpen("POST", "/internal/login-codes", false)).isTrue();
+        assertThat(OpenPaths.isOpen("GET", "/internal/login-codes", false)).isFalse();
+        assertThat(OpenPaths.isOpen("POST", "/internal/login-codes/", false)).isFalse();
+        assertThat(OpenPaths.isOpen("POST", "/internal/other", false)).isFalse();
+    }
 }
