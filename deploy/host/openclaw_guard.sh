@@ -42,6 +42,7 @@ STATE_DIR="$ROOT/var/lib/openclaw-guard"
 SECRETS_DIR="${OPENCLAW_HOST_SECRETS_DIR:-/etc/ai-ops-runner/secrets}"
 [ -n "$ROOT" ] && [ -z "${OPENCLAW_HOST_SECRETS_DIR:-}" ] && SECRETS_DIR="$ROOT/etc/ai-ops-runner/secrets"
 FIX_SCRIPT="$ROOT/usr/local/lib/openclaw/openclaw_fix_ssh_tailscale_only.sh"
+FIX_LOCK="$ROOT/run/lock/openclaw-sshd-fix.lock"
 PUSHOVER_URL="${OPENCLAW_GUARD_PUSHOVER_URL:-https://api.pushover.net/1/messages.json}"
 NOTIFY_URL="${OPENCLAW_GUARD_NOTIFY_URL:-}"
 RATE_LIMIT_SECONDS=1800
@@ -306,7 +307,13 @@ if [ "$sshd_public" = 1 ]; then
         remediate="yes"
         note "sshd public ($sshd_binds) with Tailscale up on $tailscale_ip: running the remediation"
         if [ -x "$FIX_SCRIPT" ]; then
-            "$FIX_SCRIPT" > "$WORK/fix.out" 2>&1; fix_rc=$?
+            # the in-service guard runs the same fix through the probe gate, under the same lock file
+            mkdir -p "$(dirname "$FIX_LOCK")"
+            if command -v flock >/dev/null 2>&1; then
+                flock -w 200 "$FIX_LOCK" "$FIX_SCRIPT" > "$WORK/fix.out" 2>&1; fix_rc=$?
+            else
+                "$FIX_SCRIPT" > "$WORK/fix.out" 2>&1; fix_rc=$?
+            fi
         else
             fix_rc=127; echo "$FIX_SCRIPT is not installed" > "$WORK/fix.out"
         fi

@@ -62,6 +62,7 @@ class HostGuardScriptTest {
 
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(guard.remediationRan()).isTrue();
+        assertThat(guard.calls()).as("the fix runs under the lock the probe gate takes too").contains("remediation-lock held");
         String line = guard.lastLogLine();
         assertThat(line).matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ openclaw-guard REMEDIATED .*")
                 .contains("containers=0", "postgres=down", "alert=pushover", "audit_head=unavailable",
