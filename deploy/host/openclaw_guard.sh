@@ -15,7 +15,8 @@
 #   3. alert through notify-service (POST /alerts with the internal token); when notify-service
 #      cannot be reached, straight to Pushover over HTTPS, at most once per check per 30 minutes
 #      (state files in $STATE_DIR). A failed remediation is an emergency.
-#   4. append ONE line to the guard log, always, even when every probe failed:
+#   4. append ONE line to /var/log/openclaw-guard/openclaw_guard.log (the installer links the
+#      reference's /var/log/openclaw_guard.log to it), always, even when every probe failed:
 #      <UTC time> openclaw-guard <OUTCOME> tailscale=… sshd=… containers=… postgres=… notify=…
 #      remediate=… alert=… audit_head=<seq>:<sha256>|none|unavailable -- <why>
 #      doctor-service reads it (GET /guard/host, check 9); the gateway's GET /api/audit/verify
