@@ -20,6 +20,7 @@ import java.util.Set;
 public class GuardHealthCheck implements DoctorCheck {
 
     static final int SHOWN = 5;
+    static final int HOST_TAIL = 5;
 
     private final DoctorConfig config;
     private final GuardLogStore log;
@@ -69,6 +70,9 @@ public class GuardHealthCheck implements DoctorCheck {
         HostGuardState host = hostGuard.read();
         List<String> details = new ArrayList<>();
         details.add("host guard (" + host.logPath() + "): " + (host.lastLine() == null ? "no line" : host.lastLine()));
+        // the log's tail, both guards' lines, so the report shows what the host saw lately
+        List<String> tail = host.lines();
+        tail.subList(Math.max(0, tail.size() - HOST_TAIL), tail.size()).forEach(line -> details.add("host guard log: " + line));
         details.addAll(inService.details());
         String hostProblem = hostProblem(host);
         if (hostProblem == null) {

@@ -86,6 +86,8 @@ class HostGuardResourceTest {
         assertThat(check.getString("summary")).contains("host guard 0 min ago: FAIL");
         assertThat(check.getList("details", String.class).get(0)).startsWith("host guard (" + HostGuardLogResource.log() + "): ")
                 .contains("openclaw-guard FAIL");
+        assertThat(check.getList("details", String.class)).as("the log's tail in the report")
+                .contains("host guard log: " + now + " PASS doctor PASS: 9 pass (the Java guard's line in the same file)");
     }
 
     @Test
