@@ -184,30 +184,34 @@ read_secret() {
     tr -d '\r\n' < "$file"
 }
 
-notify_url() {
+# notify-service's candidate base URLs, one a line: OPENCLAW_GUARD_NOTIFY_URL, or the container's
+# address on each of its networks (PostgreSQL's network is internal; the egress one is not)
+notify_urls() {
     if [ -n "$NOTIFY_URL" ]; then echo "$NOTIFY_URL"; return 0; fi
     [ -n "$notify_container" ] || return 1
-    local ip
-    ip="$(docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$notify_container" 2>/dev/null \
-        | tr ' ' '\n' | grep -E '^[0-9.]+$' | head -n 1)"
-    [ -n "$ip" ] || return 1
-    echo "http://$ip:8080"
+    local ips
+    ips="$(docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$notify_container" 2>/dev/null \
+        | tr ' ' '\n' | grep -E '^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$')"
+    [ -n "$ips" ] || return 1
+    printf '%s\n' "$ips" | sed 's|.*|http://&:8080|'
 }
 
-# notify-service: POST /alerts. Returns 0 when it answered 2xx. Once it failed in a cycle it is
-# not tried again in that cycle: every further alert goes straight to Pushover.
+# notify-service: POST /alerts. Returns 0 when it answered 2xx at one of its addresses (that one is
+# kept for the rest of the cycle). Once it failed in a cycle it is not tried again in that cycle:
+# every further alert goes straight to Pushover.
 notify_failed=0
 send_notify() {
-    local check_id="$1" status="$2" severity="$3" title="$4" message="$5" url token body
+    local check_id="$1" status="$2" severity="$3" title="$4" message="$5" urls url token body
     [ "$notify_failed" = 0 ] || return 1
     notify_failed=1
-    url="$(notify_url)" || { note "notify-service unreachable: no running container"; return 1; }
+    urls="$(notify_urls)" || { note "notify-service unreachable: no running container"; return 1; }
     token="$(read_secret hq_internal_token)" || { note "notify-service not called: hq_internal_token missing in $SECRETS_DIR"; return 1; }
     body="$WORK/alert.json"
     printf '{"checkId":%s,"status":%s,"severity":%s,"title":%s,"message":%s,"source":%s}' \
         "$(json_string "$check_id")" "$(json_string "$status")" "$(json_string "$severity")" \
         "$(json_string "$title")" "$(json_string "$message")" "$(json_string "$SOURCE")" > "$body"
-    if curl -K - <<EOF
+    while IFS= read -r url; do
+        if curl -K - <<EOF
 url = $(curl_quote "$url/alerts")
 header = $(curl_quote "X-HQ-Internal-Token: $token")
 header = "Content-Type: application/json"
@@ -219,11 +223,13 @@ connect-timeout = 3
 max-time = 70
 output = "/dev/null"
 EOF
-    then
-        notify_failed=0
-        return 0
-    fi
-    note "notify-service unreachable at $url"
+        then
+            NOTIFY_URL="$url"
+            notify_failed=0
+            return 0
+        fi
+    done <<< "$urls"
+    note "notify-service unreachable at $(printf '%s' "$urls" | paste -sd, -)"
     return 1
 }
 

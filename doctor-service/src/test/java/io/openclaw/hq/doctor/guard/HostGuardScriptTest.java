@@ -220,4 +220,14 @@ class HostGuardScriptTest {
         assertThat(guard.callsTo("pushover")).isZero();
         assertThat(guard.lastLogLine()).contains("pushover refused: http://api.pushover.net/1/messages.json is not HTTPS");
     }
+
+    @Test
+    void notifyServiceIsTriedOnEachOfItsNetworksAddresses() throws Exception {
+        guard.env.put("GUARD_TS_IP", "");
+        guard.env.put("GUARD_NOTIFY_ONLY_AT", "172.19.0.7");
+        guard.run();
+        assertThat(guard.calls()).filteredOn(c -> c.startsWith("curl-url ")).containsExactly(
+                "curl-url http://172.18.0.5:8080/alerts", "curl-url http://172.19.0.7:8080/alerts");
+        assertThat(guard.lastLogLine()).contains("alert=notify").contains("sent to notify-service");
+    }
 }
