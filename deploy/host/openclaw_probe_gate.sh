@@ -31,7 +31,10 @@ case "$requested" in
         [ -f "$GUARD_LOG" ] || { echo "absent"; exit 0; }
         head -c 4096 | tr -cd '[:print:]\t\n' >> "$GUARD_LOG"
         exit $? ;;
-    "$FIX_SCRIPT")                    exec "$FIX_SCRIPT" ;;
+    "$FIX_SCRIPT")
+        # the host guard (openclaw_guard.sh) takes the same lock: never two fixes at once
+        command -v flock >/dev/null 2>&1 || exec "$FIX_SCRIPT"
+        exec flock -w 200 /run/lock/openclaw-sshd-fix.lock "$FIX_SCRIPT" ;;
     *)
         echo "openclaw-probe-gate: command not allowlisted" >&2
         exit 127 ;;

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * The one set of test resources every @QuarkusTest of this module uses, so they share one boot:
  * real PostgreSQL, canary secrets, WireMock as notify-service and the stack's health URLs, and
- * Apache MINA SSHD as the VPS.
+ * Apache MINA SSHD as the VPS, and the host guard's log (fresh at start-up).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -23,5 +23,6 @@ import java.lang.annotation.Target;
 @WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = "properties",
         value = "quarkus.rest-client.notify.url,test.wiremock.url"))
 @WithTestResource(MinaHostResource.class)
+@WithTestResource(io.openclaw.hq.doctor.guard.HostGuardLogResource.class)
 public @interface DoctorTestResources {
 }

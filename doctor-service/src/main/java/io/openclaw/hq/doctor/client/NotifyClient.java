@@ -19,7 +19,11 @@ public class NotifyClient {
     private static final Logger LOG = Logger.getLogger(NotifyClient.class);
 
     /** What became of one alert, as the guard writes it after the alert's name. */
-    public record Delivery(String state, String why) {
+    public record Delivery(String state, String why, boolean notifyReachable) {
+
+        public Delivery(String state, String why) {
+            this(state, why, true);
+        }
 
         public static final String DELIVERED = "delivered";
         public static final String SUPPRESSED = "suppressed";
@@ -39,14 +43,17 @@ public class NotifyClient {
     public Delivery send(AlertRequest alert) {
         try (Response response = api.send(alert)) {
             if (response.getStatus() / 100 != 2) {
-                return notDelivered(alert, "notify-service answered " + response.getStatus());
+                return notDelivered(alert, "notify-service answered " + response.getStatus(), response.getStatus() < 500);
             }
             return read(response.readEntity(JsonNode.class));
         } catch (RuntimeException e) {
             // a 4xx/5xx answer is thrown as WebApplicationException, a dead service as ProcessingException
-            String why = e instanceof WebApplicationException w ? "notify-service answered " + w.getResponse().getStatus()
-                    : "notify-service unreachable (" + e.getClass().getSimpleName() + ")";
-            return notDelivered(alert, why);
+            // a 5xx or no answer at all is "unreachable": the guard then alerts through Pushover itself
+            if (e instanceof WebApplicationException w) {
+                int status = w.getResponse().getStatus();
+                return notDelivered(alert, "notify-service answered " + status, status < 500);
+            }
+            return notDelivered(alert, "notify-service unreachable (" + e.getClass().getSimpleName() + ")", false);
         }
     }
 
@@ -65,8 +72,8 @@ public class NotifyClient {
         };
     }
 
-    private static Delivery notDelivered(AlertRequest alert, String why) {
+    private static Delivery notDelivered(AlertRequest alert, String why, boolean reachable) {
         LOG.warnf("alert %s (%s) not delivered to notify-service: %s", alert.checkId(), alert.status(), why);
-        return new Delivery(Delivery.NOT_DELIVERED, why);
+        return new Delivery(Delivery.NOT_DELIVERED, why, reachable);
     }
 }

@@ -30,6 +30,10 @@ public interface DoctorConfig {
 
     Alerts alerts();
 
+    Pushover pushover();
+
+    HostGuard hostGuard();
+
     interface Host {
         /** {@code local} runs the probes on this machine ({@code ./hq up}); {@code ssh} goes to config/targets.json. */
         @WithDefault("local")
@@ -114,5 +118,30 @@ public interface DoctorConfig {
     interface Alerts {
         @WithDefault("doctor-service")
         String source();
+    }
+
+    /** The guard's direct path to Pushover when notify-service cannot be reached. */
+    interface Pushover {
+        @WithDefault("https://api.pushover.net/1/messages.json")
+        String url();
+
+        /** At most one direct alert per check in this period. */
+        @WithDefault("30m")
+        Duration rateLimit();
+    }
+
+    /** The host guard (deploy/host/openclaw_guard.sh): its log, read-only, for GET /guard/host and check 9. */
+    interface HostGuard {
+        /** The host guard's log; in compose the host's /var/log/openclaw-guard mounted read-only. */
+        @WithDefault("/var/log/openclaw-guard/openclaw_guard.log")
+        String logPath();
+
+        /** No host-guard line for longer than this → check 9 FAILs. */
+        @WithDefault("25m")
+        Duration staleAfter();
+
+        /** Lines of the log shown (GET /guard/host, check 9 details). */
+        @WithDefault("20")
+        int tailLines();
     }
 }

@@ -35,8 +35,9 @@ public final class GuardPlan {
         return text.length() <= max ? text : text.substring(0, max - marker.length()) + marker;
     }
 
+    /** {@link GuardDecision#remediateSshd}, the shared table's rule, on what the doctor saw. */
     public static boolean shouldRemediate(DoctorReport report) {
-        return report.status() == CheckStatus.FAIL && report.posture().safeToRemediate();
+        return report.status() == CheckStatus.FAIL && GuardDecision.remediateSshd(GuardDecision.of(report, true));
     }
 
     /** Why the guard did not remediate a public sshd, or null when it did not need to. */

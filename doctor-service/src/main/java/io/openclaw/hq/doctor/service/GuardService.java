@@ -2,6 +2,7 @@ package io.openclaw.hq.doctor.service;
 
 import io.openclaw.hq.doctor.client.AlertRequest;
 import io.openclaw.hq.doctor.client.NotifyClient;
+import io.openclaw.hq.doctor.client.PushoverFallback;
 import io.openclaw.hq.doctor.config.DoctorConfig;
 import io.openclaw.hq.doctor.host.HostSession;
 import io.openclaw.hq.doctor.host.HostShell;
@@ -49,10 +50,12 @@ public class GuardService {
     private final RunRecorder recorder;
     private final DoctorConfig config;
     private final RunLauncher launcher;
+    private final PushoverFallback pushover;
 
     public GuardService(HostShells shells, DoctorRunner doctor, NotifyClient notify, GuardLogStore log, ResourceLocks locks,
-            RunRecorder recorder, DoctorConfig config, RunLauncher launcher) {
+            RunRecorder recorder, DoctorConfig config, RunLauncher launcher, PushoverFallback pushover) {
         this.launcher = launcher;
+        this.pushover = pushover;
         this.shells = shells;
         this.doctor = doctor;
         this.notify = notify;
@@ -115,7 +118,8 @@ public class GuardService {
             }
         }
         log.append(entry);
-        List<String> undelivered = entry.alerts().stream().filter(a -> a.contains(NOT_DELIVERED)).toList();
+        List<String> undelivered = entry.alerts().stream()
+                .filter(a -> a.contains(NOT_DELIVERED) && !a.contains(PushoverFallback.SENT)).toList();
         String outcome = entry.outcome() + ": " + entry.message()
                 + (undelivered.isEmpty() ? "" : "; " + undelivered.size() + " alert(s) not delivered");
         if (entry.outcome() == GuardOutcome.PASS || entry.outcome() == GuardOutcome.REMEDIATED) {
@@ -204,10 +208,19 @@ public class GuardService {
         return lines.subList(Math.max(0, lines.size() - 40), lines.size());
     }
 
+    /**
+     * Each alert to notify-service; one notify-service cannot take (no answer, 5xx) goes straight to
+     * Pushover, as the shared decision table says (FAIL alerts only: an "OK" is not worth a page).
+     */
     private void send(RunHandle run, List<AlertRequest> toSend, List<String> sent) {
         for (AlertRequest alert : toSend) {
             NotifyClient.Delivery delivery = notify.send(alert);
-            String line = alert.checkId() + " " + alert.status() + "/" + alert.severity() + delivery.suffix();
+            String suffix = delivery.suffix();
+            if (GuardDecision.channelFor(delivery.notifyReachable()) == GuardDecision.AlertChannel.PUSHOVER
+                    && "FAIL".equals(alert.status())) {
+                suffix = suffix.substring(0, suffix.length() - 1) + "; " + pushover.send(alert) + ")";
+            }
+            String line = alert.checkId() + " " + alert.status() + "/" + alert.severity() + suffix;
             sent.add(line);
             run.log("alert " + line);
         }

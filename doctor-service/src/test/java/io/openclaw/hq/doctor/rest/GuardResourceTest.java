@@ -24,6 +24,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
 
 @QuarkusTest
 @DoctorTestResources
@@ -163,17 +165,38 @@ class GuardResourceTest {
     }
 
     @Test
-    void aDeadNotifyServiceDoesNotStopTheGuardAndIsLogged() {
+    void aDeadNotifyServiceDoesNotStopTheGuardAndPushoverTakesTheAlertsRateLimited() {
         wireMock.stubFor(WireMock.post("/alerts").willReturn(WireMock.aResponse().withStatus(503)));
         host.use(HostScenario.healthy().tailscaleUp(false).sshdPublic(true));
         JsonPath entry = ActionRuns.guard(api());
         assertThat(entry.getString("outcome")).isEqualTo("FAIL");
-        assertThat(entry.getList("alerts", String.class)).containsExactly(
-                "doctor.tailscale FAIL/critical (not delivered: notify-service answered 503)",
-                "doctor.public_ports FAIL/critical (not delivered: notify-service answered 503)");
+        // the first direct page of a check is sent, later ones within 30 min rate-limited (another test may have been first)
+        String direct = "\\(not delivered: notify-service answered 503; (sent to Pushover directly|Pushover rate-limited \\(last sent \\d+ min ago\\))\\)";
+        assertThat(entry.getList("alerts", String.class)).hasSize(2)
+                .anyMatch(a -> a.matches("doctor\\.tailscale FAIL/critical " + direct))
+                .anyMatch(a -> a.matches("doctor\\.public_ports FAIL/critical " + direct));
         JsonPath run = ActionRuns.awaitRun(entry.getString("runId"));
-        assertThat(run.getString("summary")).contains("2 alert(s) not delivered");
+        assertThat(run.getString("summary")).doesNotContain("not delivered;");
         assertThat(host.commands()).doesNotContain(io.openclaw.hq.doctor.host.Probe.REMEDIATE_SSHD.wire());
+
+        JsonPath again = ActionRuns.guard(api());
+        assertThat(again.getList("alerts", String.class)).allMatch(a -> a.contains("Pushover rate-limited (last sent 0 min ago)"));
+        List<LoggedRequest> pages = wireMock.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(Stubs.PUSHOVER)));
+        assertThat(pages).as("at most one page per check").hasSizeLessThanOrEqualTo(2);
+        for (LoggedRequest page : pages) {
+            assertThat(page.getBodyAsString()).contains("token=" + CanarySecrets.value("pushover_token"))
+                    .contains("priority=1");
+        }
+    }
+
+    @Test
+    void aNotifyServiceThatRefusesTheAlertIsReachableSoNoDirectPage() {
+        wireMock.stubFor(WireMock.post("/alerts").willReturn(WireMock.aResponse().withStatus(400)));
+        host.use(HostScenario.healthy().dockerPublic(true));
+        JsonPath entry = ActionRuns.guard(api());
+        assertThat(entry.getList("alerts", String.class)).containsExactly("doctor.docker_ports FAIL/critical (not delivered: notify-service answered 400)");
+        assertThat(wireMock.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(Stubs.PUSHOVER)))).isEmpty();
+        assertThat(ActionRuns.awaitRun(entry.getString("runId")).getString("summary")).contains("1 alert(s) not delivered");
     }
 
     @Test

@@ -30,10 +30,16 @@ public final class Stubs {
     public static final List<String> DOCTOR_PROBES = Stream.of(Probe.LISTENERS, Probe.TAILSCALE_STATUS, Probe.DOCKER_PS,
             Probe.DISK, Probe.LOG_SIZES).map(Probe::wire).sorted().toList();
 
+    /** Where the guard's direct Pushover fallback posts in tests (%test.doctor.pushover.url). */
+    public static final String PUSHOVER = "/pushover/1/messages.json";
+
     private Stubs() {
     }
 
     public static void healthyStack(WireMockServer wireMock) {
+        if (io.openclaw.hq.doctor.guard.HostGuardLogResource.log() != null) {
+            io.openclaw.hq.doctor.guard.HostGuardLogResource.fresh(); // a host guard that runs, unless a test says otherwise
+        }
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathMatching("/ready/.*")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"status\":\"UP\",\"checks\":[]}")));
@@ -41,6 +47,8 @@ public final class Stubs {
                 .withHeader("Content-Type", "application/json").withBody("{\"status\":\"UP\"}")));
         wireMock.stubFor(post(urlEqualTo("/alerts")).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("{\"accepted\":true}")));
+        wireMock.stubFor(post(urlEqualTo(PUSHOVER)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":1}")));
     }
 
     /** Each alert as "checkId STATUS severity", in the order notify received them. */

@@ -48,6 +48,25 @@ public final class AuditChain {
         return AuditVerification.intact(entries.size());
     }
 
+    /**
+     * Is the head the host guard recorded ({@code seq}, {@code hash}) still in the chain? The chain
+     * alone cannot show that its newest entries were removed; a witness kept outside the gateway can.
+     */
+    public static GuardHeadCheck checkHead(List<AuditEntry> entries, long seq, String hash, Instant recordedAt) {
+        long newest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        for (AuditEntry e : entries) {
+            if (e.seq() == seq) {
+                return e.hash().equals(hash)
+                        ? new GuardHeadCheck(GuardHeadCheck.PRESENT, seq, hash, recordedAt,
+                                "entry " + seq + " recorded by the host guard at " + recordedAt + " is in the chain")
+                        : new GuardHeadCheck(GuardHeadCheck.MISMATCH, seq, hash, recordedAt, "entry " + seq
+                                + " is not the one the host guard recorded at " + recordedAt + ": entries were removed and written again");
+            }
+        }
+        return new GuardHeadCheck(GuardHeadCheck.CUT_OFF, seq, hash, recordedAt, "entry " + seq + " recorded by the host guard at "
+                + recordedAt + " is missing: the chain ends at " + newest + ", its newest entries were cut off");
+    }
+
     private static String field(String value) {
         // null and "" must hash differently, or a changed NULL column would go unnoticed
         return value == null ? "\u0000" : value;

@@ -98,7 +98,12 @@ public class AuditLog {
     }
 
     public AuditVerification verify() {
-        return AuditChain.verify(query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq"));
+        return AuditChain.verify(all());
+    }
+
+    /** Every entry, oldest first. */
+    public List<AuditEntry> all() {
+        return query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
     }
 
     private List<AuditEntry> query(String sql) {

@@ -70,4 +70,59 @@ class AuditChainTest {
         entries.remove(2);
         assertThat(AuditChain.verify(entries).firstBrokenSeq()).isEqualTo(4L);
     }
+
+    static final Instant RECORDED = Instant.parse("2026-02-16T10:10:00Z");
+
+    @org.junit.jupiter.api.Test
+    void theHostGuardsHeadIsFoundWhereItWasRecorded() {
+        List<AuditEntry> entries = chain(5);
+        GuardHeadCheck head = AuditChain.checkHead(entries, 4, entries.get(3).hash(), RECORDED);
+        assertThat(head.status()).isEqualTo(GuardHeadCheck.PRESENT);
+        assertThat(AuditChain.verify(entries).withGuardHead(head).valid()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void newestEntriesCutOffBelowTheRecordedHeadAreFound() {
+        List<AuditEntry> entries = chain(5);
+        String recorded = entries.get(4).hash();
+        List<AuditEntry> cut = entries.subList(0, 3);
+        assertThat(AuditChain.verify(cut).valid()).as("the chain alone still verifies").isTrue();
+
+        AuditVerification v = AuditChain.verify(cut).withGuardHead(AuditChain.checkHead(cut, 5, recorded, RECORDED));
+
+        assertThat(v.valid()).isFalse();
+        assertThat(v.firstBrokenSeq()).isEqualTo(4L);
+        assertThat(v.guardHead().status()).isEqualTo(GuardHeadCheck.CUT_OFF);
+        assertThat(v.reason()).isEqualTo("entry 5 recorded by the host guard at 2026-02-16T10:10:00Z is missing: the chain ends at 3, "
+                + "its newest entries were cut off");
+    }
+
+    @org.junit.jupiter.api.Test
+    void cutOffAndWrittenAgainIsAMismatchAtTheRecordedEntry() {
+        List<AuditEntry> original = chain(5);
+        List<AuditEntry> rewritten = new ArrayList<>(original.subList(0, 3));
+        String prev = rewritten.get(2).hash();
+        for (int i = 4; i <= 5; i++) {
+            Instant at = Instant.parse("2026-02-16T11:00:00Z").plusSeconds(i);
+            String hash = AuditChain.hash(i, at, "login", "ok", "sha256:abc", null, "ip:127.0.0.1", "other" + i, prev);
+            rewritten.add(new AuditEntry(i, at, "login", "ok", "sha256:abc", null, "ip:127.0.0.1", "other" + i, prev, hash));
+            prev = hash;
+        }
+        AuditVerification v = AuditChain.verify(rewritten)
+                .withGuardHead(AuditChain.checkHead(rewritten, 5, original.get(4).hash(), RECORDED));
+        assertThat(v.valid()).isFalse();
+        assertThat(v.firstBrokenSeq()).isEqualTo(5L);
+        assertThat(v.guardHead().status()).isEqualTo(GuardHeadCheck.MISMATCH);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHeadThatCouldNotBeCheckedLeavesTheChainsVerdictAndSaysWhy() {
+        AuditVerification v = AuditChain.verify(chain(3)).withGuardHead(GuardHeadCheck.notChecked("doctor-service unreachable"));
+        assertThat(v.valid()).isTrue();
+        assertThat(v.guardHead().detail()).isEqualTo("doctor-service unreachable");
+        List<AuditEntry> broken = chain(3);
+        broken.remove(1);
+        AuditVerification both = AuditChain.verify(broken).withGuardHead(AuditChain.checkHead(broken, 9, "f".repeat(64), RECORDED));
+        assertThat(both.firstBrokenSeq()).as("the chain's own first break wins").isEqualTo(3L);
+    }
 }
