@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the host guard (its scripts, units and timer belong to deploy/host): runs the guard's
 # installer, OPENCLAW_GUARD_INSTALLER (default deploy/host/install_guard.sh), when it is present,
-# with --root under a test root. Without it this is a hook that says so and succeeds, so bootstrap
-# and deploy stay usable.
+# with --root under a test root. A missing installer is a failure: a VPS without its host guard
+# would lose the one watcher that works while the stack is down (bootstrap --skip-guard skips it
+# on purpose).
 #
 #   deploy/vps/guard_install.sh
 set -euo pipefail
@@ -17,5 +18,5 @@ if [ -x "$installer" ]; then
     "$installer" "${root_args[@]}" || die "the guard installer ${installer#"$REPO_DIR"/} failed"
     say "host guard installed by ${installer#"$REPO_DIR"/}"
 else
-    say "HOOK guard-install: ${installer#"$REPO_DIR"/} not present; the host guard was not installed"
+    die "the host guard's installer ${installer#"$REPO_DIR"/} is missing or not executable: the guard was not installed"
 fi

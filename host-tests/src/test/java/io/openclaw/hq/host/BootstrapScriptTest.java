@@ -21,7 +21,6 @@ class BootstrapScriptTest {
     @TempDir
     Path dir;
     HostSandbox sandbox;
-    Path guardInstaller;
     Path checkout;
 
     @BeforeEach
@@ -29,8 +28,6 @@ class BootstrapScriptTest {
         assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0,
                 "bootstrap chowns the secrets to uid 1001, which needs root (as on the VPS and in CI)");
         sandbox = new HostSandbox(dir);
-        guardInstaller = dir.resolve("guard-install.sh");
-        sandbox.env.put("OPENCLAW_GUARD_INSTALLER", guardInstaller.toString());
         checkout = new ProjectRepos(sandbox).operator;
         sandbox.env.put("OPENCLAW_REPO_DIR", checkout.toString());
         sandbox.clearCalls();
@@ -65,7 +62,9 @@ class BootstrapScriptTest {
 
         assertThat(checkout.resolve(".env")).content()
                 .isEqualTo("COMPOSE_PROJECT_NAME=openclaw-hq\nCOMPOSE_FILE=docker-compose.yml:deploy/docker/compose.jvm.yml\n");
-        assertThat(result.output()).contains("HOOK guard-install").contains("not present");
+        assertThat(units.resolve("openclaw-guard.timer")).content().contains("OnCalendar");
+        assertThat(sandbox.path("/usr/local/lib/openclaw/openclaw_guard.sh")).isExecutable();
+        assertThat(sandbox.calls("systemctl")).contains("systemctl enable --now openclaw-guard.timer");
         assertNoSecretInAnyArgv();
     }
 
@@ -85,7 +84,9 @@ class BootstrapScriptTest {
         assertThat(sandbox.stubState("ufw_rules")).isEqualTo(rulesAfterFirst);
         assertThat(sandbox.calls()).as("nothing reloaded, enabled or installed again")
                 .doesNotContain("systemctl daemon-reload", "ufw --force enable")
-                .noneMatch(call -> call.startsWith("systemctl enable") || call.startsWith("apt-get"));
+                // the guard's timer is re-asserted on every run (a stopped timer comes back); nothing else
+                .noneMatch(call -> (call.startsWith("systemctl enable") && !call.equals("systemctl enable --now openclaw-guard.timer"))
+                        || call.startsWith("apt-get"));
     }
 
     @Test
@@ -121,14 +122,14 @@ class BootstrapScriptTest {
     }
 
     @Test
-    void runsTheGuardInstallerWhenItIsThere() throws Exception {
-        Files.writeString(guardInstaller, "#!/bin/sh\necho guard-installer-ran \"$@\" >>\"$STUB_LOG\"\n");
-        Files.setPosixFilePermissions(guardInstaller, PosixFilePermissions.fromString("rwx------"));
+    void failsWhenTheGuardsInstallerIsMissing() throws Exception {
+        sandbox.env.put("OPENCLAW_GUARD_INSTALLER", dir.resolve("no-such-installer.sh").toString());
 
         HostSandbox.Result result = sandbox.vps("bootstrap.sh");
 
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(sandbox.calls()).contains("guard-installer-ran --root " + sandbox.root);
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("guard was not installed");
+        assertThat(sandbox.path("/etc/systemd/system").resolve("openclaw-guard.timer")).doesNotExist();
     }
 
     @Test

@@ -24,7 +24,6 @@ class DoctorHealSmokeScriptTest {
         assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0,
                 "bootstrap chowns the secrets to uid 1001, which needs root (as on the VPS and in CI)");
         sandbox = new HostSandbox(dir);
-        sandbox.env.put("OPENCLAW_GUARD_INSTALLER", dir.resolve("no-guard-installer").toString());
         sshFix = dir.resolve("ssh-fix.sh");
         Files.writeString(sshFix, "#!/bin/sh\necho ssh-fix-ran >>\"$STUB_LOG\"\n");
         Files.setPosixFilePermissions(sshFix, PosixFilePermissions.fromString("rwx------"));

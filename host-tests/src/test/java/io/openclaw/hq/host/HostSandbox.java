@@ -71,6 +71,8 @@ final class HostSandbox {
         env.put("STUB_STATE", state.toString());
         env.put("OPENCLAW_ROOT", root.toString());
         env.put("OPENCLAW_HEALTH_ATTEMPTS", "2");
+        // the checkout under test is a scratch repository: the guard's real installer comes from this one
+        env.put("OPENCLAW_GUARD_INSTALLER", REPOSITORY.resolve("deploy/host/install_guard.sh").toString());
         env.put("OPENCLAW_HEALTH_INTERVAL", "0");
         env.put("LC_ALL", "C");
     }
