@@ -59,7 +59,8 @@ public final class Suite {
 
     private Suite(Path repo) throws IOException {
         this.repo = repo;
-        this.root = repo.resolve("e2e/target/suite");
+        // a module that reuses the suite (reliability/) keeps its state and logs in its own target/
+        this.root = repo.resolve(System.getProperty("suite.dir", "e2e/target/suite"));
         deleteTree(root);
         this.secrets = root.resolve("secrets");
         this.config = root.resolve("config");
@@ -143,6 +144,51 @@ public final class Suite {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** {@code kill -9} of one service; {@link #startAgain} brings it back on the same port and settings. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a killed service again, as {@code ./hq up} would, and waits until it is ready. */
+    public void startAgain(String service) {
+        ServiceProcess s = services.get(service);
+        s.startAgain();
+        s.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * {@code kill -9} of PostgreSQL itself (the postmaster named in its data directory's
+     * {@code postmaster.pid}) and of the launcher that started it: what a crashed database server
+     * looks like to the services.
+     */
+    public void killPostgres() {
+        long postmaster = postmasterPid();
+        ProcessHandle.of(postmaster).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+        postgres.kill();
+    }
+
+    /** PostgreSQL started again on the same port and data directory (crash recovery runs then). */
+    public void startPostgresAgain() {
+        postgres.startAgain();
+        postgres.awaitLogLine("local PostgreSQL ready", READY_TIMEOUT);
+    }
+
+    /** A superuser JDBC URL of the suite's PostgreSQL (user postgres, loopback only). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE;
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(root.resolve("pg/postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's postmaster.pid", e);
+        }
     }
 
     private void start() throws IOException {
