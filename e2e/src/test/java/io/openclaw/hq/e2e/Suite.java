@@ -262,7 +262,16 @@ public final class Suite {
                 env.put("QUARKUS_REST_CLIENT_PUSHOVER_URL", providers.url() + "/pushover");
                 env.put("NOTIFY_TWILIO_API_BASE_URL", providers.url() + "/twilio");
             }
-            case "soma-sync-service" -> env.put("NOTIFY_URL", url("notify-service"));
+            case "soma-sync-service" -> {
+                env.put("NOTIFY_URL", url("notify-service"));
+                if (Boolean.getBoolean("suite.canaries")) {
+                    // with a value in every slot soma may try Kajabi and Gmail: keep it on loopback (the fake
+                    // answers 599 to what it does not play; port 1 refuses)
+                    env.put("SOMA_KAJABI_BASE_URL", providers.url());
+                    env.put("SOMA_GMAIL_HOST", "127.0.0.1");
+                    env.put("SOMA_GMAIL_PORT", "1");
+                }
+            }
             case "runner-service" -> {
                 env.put("NOTIFY_URL", url("notify-service"));
                 env.put("RUNNER_WORK_DIR", root.resolve("runner-work").toString());
@@ -297,6 +306,14 @@ public final class Suite {
         secret("twilio_auth_token", "e2e-twilio-auth-token-0a1b2c3d4e5f");
         secret("twilio_from_number", "+15550100999");
         secret("sms_allowlist", OPERATOR_PHONE);
+        if (Boolean.getBoolean("suite.canaries")) {
+            // the slots the suite leaves empty get the test kit's canaries too, so a leak scan covers every slot
+            for (Map.Entry<String, String> canary : io.openclaw.hq.testing.CanarySecrets.ALL.entrySet()) {
+                if (!Files.exists(secrets.resolve(canary.getKey()))) {
+                    secret(canary.getKey(), canary.getValue());
+                }
+            }
+        }
     }
 
     private void secret(String name, String value) throws IOException {
@@ -318,6 +335,11 @@ public final class Suite {
                 .replace("https://api.openai.com/v1", providers.url() + "/openai/v1")
                 .replace("https://api.mistral.ai/v1", providers.url() + "/mistral/v1")
                 .replace("https://api.moonshot.ai/v1", providers.url() + "/moonshot/v1");
+        String timeout = System.getProperty("suite.llm.timeoutSeconds");
+        if (timeout != null) {
+            // a fault test waits out a provider timeout; the shipped 60 s would make it a minute long
+            text = text.replaceAll("\"timeoutSeconds\":\\s*\\d+", "\"timeoutSeconds\": " + Integer.parseInt(timeout));
+        }
         Files.writeString(llm, text);
     }
 
