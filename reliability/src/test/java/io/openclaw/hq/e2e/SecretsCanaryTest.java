@@ -45,6 +45,7 @@ class SecretsCanaryTest {
         Operator operator = Operator.loggedIn(suite);
         List<String> answers = new ArrayList<>();
 
+        long[] echoedAnswers = {0};
         // every provider fails, quoting the request (headers with the keys, the form with Pushover's token) back
         StubMapping echo = suite.providers.server().stubFor(any(urlPathMatching("/(openai|mistral|moonshot|pushover|twilio)/.*"))
                 .atPriority(1).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
@@ -70,6 +71,13 @@ class SecretsCanaryTest {
                     + "\"severity\":\"critical\",\"title\":\"canary\",\"message\":\"canary\",\"source\":\"reliability\"}").toString());
             Reliability.await("canary deliveries finished", Duration.ofSeconds(60), () -> Reliability.count(suite,
                     "SELECT count(*) FROM notify.deliveries WHERE check_id = 'canary1x' AND status <> 'sending'") == 2);
+            // the test is only as good as the echo: the providers' answers really did carry secret values back
+            long echoed = suite.providers.server().getAllServeEvents().stream()
+                    .filter(e -> e.getStubMapping() != null && echo.getId().equals(e.getStubMapping().getId()))
+                    .filter(e -> secrets.values().stream().anyMatch(v -> e.getResponse().getBodyAsString().contains(v)))
+                    .count();
+            assertThat(echoed).as("provider answers that quoted a secret back to the suite").isPositive();
+            echoedAnswers[0] = echoed;
         } finally {
             suite.providers.server().removeStub(echo);
         }
@@ -111,8 +119,8 @@ class SecretsCanaryTest {
                 scan("row of " + name, row.get(0), secrets, leaks, addresses);
             }
         }
-        Reliability.figure("secrets", "%d secret values (%d slots) searched in %d answers, %d files (logs, artifacts, "
-                + "runner work), %d database rows: leaks %s; phone numbers seen in %s", secrets.size(), secrets.size(),
+        Reliability.figure("secrets", "%d provider answers quoted secrets back; %d secret values searched in %d answers, %d files (logs, artifacts, "
+                + "runner work), %d database rows: leaks %s; phone numbers seen in %s", echoedAnswers[0], secrets.size(),
                 answers.size(), files, rows, leaks, addresses.keySet());
         assertThat(leaks).as("secret values found (slot -> where)").isEmpty();
     }
