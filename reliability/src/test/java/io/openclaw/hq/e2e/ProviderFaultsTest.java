@@ -98,6 +98,11 @@ class ProviderFaultsTest {
             } finally {
                 suite.providers.server().removeStub(stub);
             }
+            // three good calls after each fault keep OpenAI's breaker (50 % of 20 calls) closed for the next case
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> good = chat(suite, marker(), false, "general");
+                assertThat(good.statusCode()).as("a good call between faults: %s", good.body()).isEqualTo(200);
+            }
         }
         Reliability.figure("providers/openai chat", String.join("; ", rows));
     }
