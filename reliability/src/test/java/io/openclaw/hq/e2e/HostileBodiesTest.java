@@ -138,8 +138,9 @@ class HostileBodiesTest {
                 try {
                     status = Reliability.HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 } catch (IOException e) {
-                    // a server may close the connection on a body over its limit before reading it all
-                    if (body.kind() == HostileBodies.Kind.OVERSIZED) {
+                    // a server may answer early (413, or 401 before the body is read) and close the connection on a
+                    // body over 1 MiB while it is still being sent: the client then sees no answer, which is fine
+                    if (body.bytes().length > 1 << 20) {
                         closed++;
                         refused++;
                         continue;
@@ -178,7 +179,7 @@ class HostileBodiesTest {
         double rowsPerRefusal = (after[0] - before[0]) / (double) Math.max(1, refused);
         double bytesPerRefusal = (after[1] - before[1]) / (double) Math.max(1, refused);
         Reliability.figure("hostile bodies", "%d requests (%d endpoints x %d, seed %d) in %d s; kinds %s; answers %s, "
-                + "%d oversized closed by the server; p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s); refused %d; rows +%d "
+                + "%d bodies over 1 MiB closed by the server; p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s); refused %d; rows +%d "
                 + "(%.3f per refusal, audit +%d), database +%d bytes (%.0f per refusal); not ready after: %s; "
                 + "known gateway form defect (500): %d",
                 perEndpoint * endpoints.size(), endpoints.size(), perEndpoint, Reliability.SEED, elapsed.toSeconds(), byKind,

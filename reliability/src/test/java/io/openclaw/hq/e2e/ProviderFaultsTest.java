@@ -63,8 +63,8 @@ class ProviderFaultsTest {
     /** An error answer in the vendor's documented shape. */
     static ResponseDefinitionBuilder vendorError(String vendor, int status) {
         String body = switch (vendor) {
-            case "twilio" -> "{\"code\":20" + status + ",\"message\":\"error " + status + "\",\"more_info\":\"https://www.twilio.com/docs/errors/20"
-                    + status + "\",\"status\":" + status + "}";
+            case "twilio" -> "{\"code\":20" + status + ",\"message\":\"error " + status
+                    + "\",\"more_info\":\"https://www.twilio.com/docs/errors/20" + status + "\",\"status\":" + status + "}";
             case "pushover" -> "{\"status\":0,\"errors\":[\"error " + status + "\"],\"request\":\"rel-" + status + "\"}";
             default -> "{\"error\":{\"message\":\"error " + status + "\",\"type\":\"server_error\"}}";
         };

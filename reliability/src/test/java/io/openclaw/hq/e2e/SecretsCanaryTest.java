@@ -119,8 +119,9 @@ class SecretsCanaryTest {
                 scan("row of " + name, row.get(0), secrets, leaks, addresses);
             }
         }
-        Reliability.figure("secrets", "%d provider answers quoted secrets back; %d secret values searched in %d answers, %d files (logs, artifacts, "
-                + "runner work), %d database rows: leaks %s; phone numbers seen in %s", echoedAnswers[0], secrets.size(),
+        Reliability.figure("secrets", "%d provider answers quoted secrets back; %d secret values searched in %d answers, "
+                + "%d files (logs, artifacts, runner work), %d database rows: leaks %s; phone numbers seen in %s", echoedAnswers[0],
+                secrets.size(),
                 answers.size(), files, rows, leaks, addresses.keySet());
         assertThat(leaks).as("secret values found (slot -> where)").isEmpty();
     }
