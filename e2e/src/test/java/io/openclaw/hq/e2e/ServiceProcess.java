@@ -115,6 +115,25 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " did not log '" + marker + "' within " + timeout.toSeconds() + " s:\n" + tail());
     }
 
+    /** Like {@link #awaitLogLine}, for a restart: the marker must appear more often than {@code seenBefore} times. */
+    void awaitLogLineAgain(String marker, int seenBefore, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (occurrences(marker) > seenBefore) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + " did not log '" + marker + "' again within " + timeout.toSeconds() + " s:\n" + tail());
+    }
+
+    int occurrences(String marker) {
+        return logText().split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+    }
+
     String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -134,10 +153,6 @@ final class ServiceProcess {
             throw new IllegalStateException(name + " is still running");
         }
         start(command, settings);
-    }
-
-    boolean isAlive() {
-        return process != null && process.isAlive();
     }
 
     /** SIGKILL, as {@code kill -9} would: no shutdown hook runs, nothing is flushed or closed. */

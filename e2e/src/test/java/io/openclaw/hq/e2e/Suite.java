@@ -174,8 +174,10 @@ public final class Suite {
 
     /** PostgreSQL started again on the same port and data directory (crash recovery runs then). */
     public void startPostgresAgain() {
+        // the log is appended to: wait for a new "ready" line, not the first start's
+        int seen = postgres.occurrences("local PostgreSQL ready");
         postgres.startAgain();
-        postgres.awaitLogLine("local PostgreSQL ready", READY_TIMEOUT);
+        postgres.awaitLogLineAgain("local PostgreSQL ready", seen, READY_TIMEOUT);
     }
 
     /** A superuser JDBC URL of the suite's PostgreSQL (user postgres, loopback only). */

@@ -95,7 +95,8 @@ class RouterLoadBench {
                 long t0 = System.nanoTime();
                 http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((answer, error) -> {
                     if (error != null) {
-                        outcomes.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+                        Throwable cause = error.getCause() == null ? error : error.getCause();
+                        outcomes.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
                         return;
                     }
                     nanos.add(System.nanoTime() - t0);
