@@ -27,6 +27,8 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private Process process;
+    private List<String> command;
+    private Map<String, String> settings;
 
     ServiceProcess(String name, int port, Path log) {
         this.name = name;
@@ -51,6 +53,8 @@ final class ServiceProcess {
     }
 
     void start(List<String> command, Map<String, String> settings) {
+        this.command = List.copyOf(command);
+        this.settings = Map.copyOf(settings);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -111,6 +115,25 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " did not log '" + marker + "' within " + timeout.toSeconds() + " s:\n" + tail());
     }
 
+    /** Like {@link #awaitLogLine}, for a restart: the marker must appear more often than {@code seenBefore} times. */
+    void awaitLogLineAgain(String marker, int seenBefore, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (occurrences(marker) > seenBefore) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + " did not log '" + marker + "' again within " + timeout.toSeconds() + " s:\n" + tail());
+    }
+
+    int occurrences(String marker) {
+        return logText().split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+    }
+
     String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -122,6 +145,29 @@ final class ServiceProcess {
     String tail() {
         List<String> lines = logText().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Starts it again with the same command and settings it was last started with (after {@link #kill}). */
+    void startAgain() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        start(command, settings);
+    }
+
+    /** SIGKILL, as {@code kill -9} would: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL for 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** TERM, then KILL after 20 s, as ./hq down does. */

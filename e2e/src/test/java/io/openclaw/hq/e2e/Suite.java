@@ -61,7 +61,8 @@ public final class Suite {
 
     private Suite(Path repo) throws IOException {
         this.repo = repo;
-        this.root = repo.resolve("e2e/target/suite");
+        // a module that reuses the suite (reliability/) keeps its state and logs in its own target/
+        this.root = repo.resolve(System.getProperty("suite.dir", "e2e/target/suite"));
         deleteTree(root);
         this.secrets = root.resolve("secrets");
         this.config = root.resolve("config");
@@ -147,6 +148,53 @@ public final class Suite {
         return services.get(name);
     }
 
+    /** {@code kill -9} of one service; {@link #startAgain} brings it back on the same port and settings. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a killed service again, as {@code ./hq up} would, and waits until it is ready. */
+    public void startAgain(String service) {
+        ServiceProcess s = services.get(service);
+        s.startAgain();
+        s.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * {@code kill -9} of PostgreSQL itself (the postmaster named in its data directory's
+     * {@code postmaster.pid}) and of the launcher that started it: what a crashed database server
+     * looks like to the services.
+     */
+    public void killPostgres() {
+        long postmaster = postmasterPid();
+        ProcessHandle.of(postmaster).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+        postgres.kill();
+    }
+
+    /** PostgreSQL started again on the same port and data directory (crash recovery runs then). */
+    public void startPostgresAgain() {
+        // the log is appended to: wait for a new "ready" line, not the first start's
+        int seen = postgres.occurrences("local PostgreSQL ready");
+        postgres.startAgain();
+        postgres.awaitLogLineAgain("local PostgreSQL ready", seen, READY_TIMEOUT);
+    }
+
+    /** A superuser JDBC URL of the suite's PostgreSQL (user postgres, loopback only). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE;
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(root.resolve("pg/postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's postmaster.pid", e);
+        }
+    }
+
     private void start() throws IOException {
         writeSecrets();
         providers.start();
@@ -218,7 +266,16 @@ public final class Suite {
                 env.put("QUARKUS_REST_CLIENT_PUSHOVER_URL", providers.url() + "/pushover");
                 env.put("NOTIFY_TWILIO_API_BASE_URL", providers.url() + "/twilio");
             }
-            case "soma-sync-service" -> env.put("NOTIFY_URL", url("notify-service"));
+            case "soma-sync-service" -> {
+                env.put("NOTIFY_URL", url("notify-service"));
+                if (Boolean.getBoolean("suite.canaries")) {
+                    // with a value in every slot soma may try Kajabi and Gmail: keep it on loopback (the fake
+                    // answers 599 to what it does not play; port 1 refuses)
+                    env.put("SOMA_KAJABI_BASE_URL", providers.url());
+                    env.put("SOMA_GMAIL_HOST", "127.0.0.1");
+                    env.put("SOMA_GMAIL_PORT", "1");
+                }
+            }
             case "runner-service" -> {
                 env.put("NOTIFY_URL", url("notify-service"));
                 env.put("RUNNER_WORK_DIR", root.resolve("runner-work").toString());
@@ -253,6 +310,14 @@ public final class Suite {
         secret("twilio_auth_token", "e2e-twilio-auth-token-0a1b2c3d4e5f");
         secret("twilio_from_number", "+15550100999");
         secret("sms_allowlist", OPERATOR_PHONE + "," + SECOND_PHONE);
+        if (Boolean.getBoolean("suite.canaries")) {
+            // the slots the suite leaves empty get the test kit's canaries too, so a leak scan covers every slot
+            for (Map.Entry<String, String> canary : io.openclaw.hq.testing.CanarySecrets.ALL.entrySet()) {
+                if (!Files.exists(secrets.resolve(canary.getKey()))) {
+                    secret(canary.getKey(), canary.getValue());
+                }
+            }
+        }
     }
 
     private void secret(String name, String value) throws IOException {
@@ -274,6 +339,11 @@ public final class Suite {
                 .replace("https://api.openai.com/v1", providers.url() + "/openai/v1")
                 .replace("https://api.mistral.ai/v1", providers.url() + "/mistral/v1")
                 .replace("https://api.moonshot.ai/v1", providers.url() + "/moonshot/v1");
+        String timeout = System.getProperty("suite.llm.timeoutSeconds");
+        if (timeout != null) {
+            // a fault test waits out a provider timeout; the shipped 60 s would make it a minute long
+            text = text.replaceAll("\"timeoutSeconds\":\\s*\\d+", "\"timeoutSeconds\": " + Integer.parseInt(timeout));
+        }
         Files.writeString(llm, text);
     }
 
