@@ -617,6 +617,13 @@ configured_as_1001() {
     user=$(docker inspect -f '{{.Config.User}}' "$(container_of "$1")")
     case "$user" in 1001|1001:1001) ;; *) echo "runs as '${user:-the image default}'"; return 1 ;; esac
 }
+# the ORB wrappers run inside runner-service: every tool they call must be in its image
+runner_has_wrapper_tools() {
+    local missing
+    missing=$(in_container runner-service bash -c 'for t in git bash setsid kill tar gzip awk find grep sed split stat mktemp sort cut tee; do
+        command -v "$t" >/dev/null || printf "%s " "$t"; done') || { echo "cannot run bash in runner-service"; return 1; }
+    [ -z "$missing" ] || { echo "missing: $missing"; return 1; }
+}
 for service in "${ALL[@]}"; do
     if [ -n "$(container_of "$service")" ]; then
         check "$service: configured to run as 1001:1001 (docker inspect)" configured_as_1001 "$service"
@@ -631,6 +638,10 @@ for service in "${ALL[@]}"; do
     check "$service: no Docker socket" no_docker_socket "$service"
     check "$service: no secret value in /proc/*/environ, /proc/*/cmdline or docker inspect" no_secret_in_env_or_argv "$service"
     check "$service: no secret value in its log (docker logs)" no_secret_in_log "$service"
+    if [ "$service" = runner-service ]; then
+        check "runner-service: every tool the wrappers call is in the image (git, bash, setsid, kill, tar, gzip, awk, find, coreutils)" \
+            runner_has_wrapper_tools
+    fi
     if [ "$service" = postgres ]; then
         check "postgres: its password files readable, read-only mounts" secret_files_readable postgres \
             db_password_postgres db_password_gateway db_password_llm_router db_password_doctor \
