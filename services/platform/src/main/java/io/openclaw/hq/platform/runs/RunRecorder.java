@@ -82,6 +82,11 @@ public class RunRecorder {
         return artifactRoot.resolve(area + "/" + runId);
     }
 
+    void persistStart(RunRecord record, Path directory) {
+        store.updateStartedAt(record.id(), record.startedAt());
+        writeRunJson(record, directory);
+    }
+
     void persistEnd(RunRecord record, Path directory) {
         store.update(record);
         writeRunJson(record, directory);

@@ -9,11 +9,24 @@ import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +39,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 class RunLauncherTest {
 
+    private static final int BURSTS = 10;
+    private static final int PRESSES_PER_BURST = 12;
+
     @Inject
     RunGates gates;
+    @TestHTTPResource("/probe/slow/race")
+    URI race;
 
     private static RequestSpecification internal() {
         return given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN);
@@ -88,6 +106,72 @@ class RunLauncherTest {
         // the lock was let go before the end was recorded: a run seen finished never blocks the next one
         String next = internal().when().post("/probe/slow/held").then().statusCode(202).extract().path("runId");
         assertThat(awaitFinished(next).getString("status")).isEqualTo("success");
+    }
+
+    /**
+     * Bursts of simultaneous presses on one lock, work that ends at once: every answer is 202 or a
+     * 409 naming one of the accepted runs, every 409 is a refused run on record, and the runs that
+     * held the lock, ordered by startedAt, each start no earlier than the previous one finished.
+     */
+    @Test
+    void runsOfOneLockNeverOverlapByTheirRecords() throws Exception {
+        gates.open("race");
+        HttpClient client = HttpClient.newHttpClient();
+        List<String> accepted = new ArrayList<>();
+        List<String> holdersNamed = new ArrayList<>();
+        ExecutorService pressers = Executors.newFixedThreadPool(PRESSES_PER_BURST);
+        try {
+            for (int burst = 0; burst < BURSTS; burst++) {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < PRESSES_PER_BURST; i++) {
+                    answers.add(pressers.submit(() -> {
+                        go.await();
+                        return client.send(HttpRequest.newBuilder(race).header("X-HQ-Internal-Token",
+                                CanarySecrets.INTERNAL_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }));
+                }
+                go.countDown();
+                List<String> acceptedNow = new ArrayList<>();
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                    JsonPath body = JsonPath.from(response.body());
+                    switch (response.statusCode()) {
+                        case 202 -> acceptedNow.add(body.getString("runId"));
+                        case 409 -> holdersNamed.add(body.getString("runId"));
+                        default -> throw new AssertionError("answered " + response.statusCode() + ": " + response.body());
+                    }
+                }
+                for (String runId : acceptedNow) {
+                    awaitFinished(runId);
+                }
+                accepted.addAll(acceptedNow);
+            }
+        } finally {
+            pressers.shutdownNow();
+        }
+
+        assertThat(accepted).as("runs that held the lock").hasSizeGreaterThanOrEqualTo(BURSTS);
+        assertThat(accepted).containsAll(holdersNamed);
+        List<java.util.Map<String, Object>> refused = internal().when().get("/runs?limit=500").then().extract()
+                .jsonPath().getList("findAll { it.status == 'refused' && it.summary.startsWith('slow:race is held') }");
+        assertThat(refused).hasSameSizeAs(holdersNamed);
+
+        List<JsonPath> ran = new ArrayList<>();
+        for (String runId : accepted) {
+            ran.add(internal().when().get("/runs/" + runId).then().statusCode(200).extract().jsonPath());
+        }
+        ran.sort(Comparator.comparing(run -> Instant.parse(run.getString("startedAt"))));
+        for (int i = 1; i < ran.size(); i++) {
+            JsonPath before = ran.get(i - 1);
+            JsonPath after = ran.get(i);
+            assertThat(before.getString("status")).isEqualTo("success");
+            assertThat(Instant.parse(after.getString("startedAt")))
+                    .as("run %s started while run %s (finished %s) still held slow:race", after.getString("id"),
+                            before.getString("id"), before.getString("finishedAt"))
+                    .isAfterOrEqualTo(Instant.parse(before.getString("finishedAt")));
+        }
     }
 
     @Test
