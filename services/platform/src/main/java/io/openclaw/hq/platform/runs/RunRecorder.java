@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Starts and ends runs: the row in {@code runs} and {@code artifacts/<area>/<run_id>/run.json},
- * both written when the run starts and again when it ends.
+ * both written when the run starts (again when a run that needed a lock has it) and when it ends.
  */
 @ApplicationScoped
 public class RunRecorder {
