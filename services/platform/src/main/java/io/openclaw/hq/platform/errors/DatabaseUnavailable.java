@@ -1,7 +1,5 @@
 package io.openclaw.hq.platform.errors;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -14,7 +12,9 @@ import java.util.Set;
  * Tells a database that cannot be reached apart from a bug. Only failures to get or keep a
  * connection count: the first is a 503 (try again when PostgreSQL is back), anything else that
  * PostgreSQL answered (a constraint, a syntax error, a missing table) stays a 500, because
- * waiting would not fix it.
+ * waiting would not fix it. Only the database's own failures are read: a refused connection to
+ * another service or a provider (a bare {@code ConnectException}) is not the database's, and the
+ * driver reports its own refused connection as SQLState 08001.
  */
 public final class DatabaseUnavailable {
 
@@ -45,9 +45,7 @@ public final class DatabaseUnavailable {
     private static boolean isUnreachable(Throwable t) {
         if (t instanceof DatabaseUnavailableException
                 || t instanceof SQLTransientConnectionException
-                || t instanceof SQLNonTransientConnectionException
-                || t instanceof ConnectException
-                || t instanceof NoRouteToHostException) {
+                || t instanceof SQLNonTransientConnectionException) {
             return true;
         }
         if (t instanceof SQLException sql) {

@@ -8,6 +8,9 @@ import io.openclaw.hq.platform.app.TestDataSources;
 import io.openclaw.hq.platform.runs.RunStore;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,6 +42,16 @@ class DatabaseUnavailableTest {
             assertThat(viaStore).isInstanceOf(IllegalStateException.class);
             assertThat(DatabaseUnavailable.explains(viaStore)).isTrue();
         }
+    }
+
+    @Test
+    void aRefusedConnectionToAnythingButTheDatabaseIsNotAnOutageOfIt() {
+        // e.g. a provider or another service that is down: its own status, not "database unavailable"
+        Throwable refused = catchThrowable(() -> new Socket(InetAddress.getLoopbackAddress(),
+                TestDataSources.closedPort()).close());
+        assertThat(refused).isInstanceOf(ConnectException.class);
+        assertThat(DatabaseUnavailable.explains(new IllegalStateException("provider call", refused))).isFalse();
+        assertThat(new ProblemMappers().unexpected(refused).getStatus()).isEqualTo(500);
     }
 
     @Test
