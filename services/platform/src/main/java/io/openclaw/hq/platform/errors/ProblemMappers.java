@@ -17,12 +17,15 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into a {@link Problem}. Bad input names what was wrong; an unexpected error
- * answers 500 with a reference to the log line and nothing else: no stack trace, no exception text
- * that could carry a secret or an internal path.
+ * Turns every failure into a {@link Problem}. Bad input names what was wrong; a database that
+ * cannot be reached answers 503 with {@code Retry-After}; an unexpected error answers 500. Both
+ * carry a reference to the log line and nothing else: no stack trace, no exception text that could
+ * carry a secret, a connection string or an internal path.
  */
 public class ProblemMappers {
 
+    /** Seconds a client should wait before asking again while the database is away. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '(.*?)'");
 
@@ -35,6 +38,11 @@ public class ProblemMappers {
     public Response locked(ResourceLockedException e) {
         return respond(new Problem(409, "locked",
                 e.resource() + " is held by run " + e.holderRunId(), e.holderRunId(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e) {
+        return databaseUnavailable(e.getMessage(), e);
     }
 
     @ServerExceptionMapper
@@ -93,9 +101,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.explains(e)) {
+            return databaseUnavailable("the request cannot be served: the database is unavailable", e);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(new Problem(500, "internal error", "unexpected error; see the service log, reference " + reference));
+    }
+
+    /**
+     * An outage, not a bug: logged as a warning with the driver's one-line reason (no stack trace);
+     * the answer says what could not be done and when to try again, never the driver's text.
+     */
+    private static Response databaseUnavailable(String whatCannotBeDone, Throwable e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.warnf("database unavailable, reference %s: %s (%s)", reference, whatCannotBeDone, reasons(e));
+        Problem problem = new Problem(503, "database unavailable", Redactor.redact(whatCannotBeDone)
+                + "; try again when it is back (see the service log, reference " + reference + ")");
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).entity(problem).build();
+    }
+
+    /** Every cause on one line, e.g. "IllegalStateException: runs table: ... / PSQLException: Connection ... refused". */
+    private static String reasons(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (!line.isEmpty()) {
+                line.append(" / ");
+            }
+            line.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return Redactor.redact(line.toString());
     }
 
     private static String where(JsonMappingException e) {

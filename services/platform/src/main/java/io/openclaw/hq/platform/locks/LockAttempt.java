@@ -6,7 +6,10 @@ public sealed interface LockAttempt permits LockAttempt.Acquired, LockAttempt.Lo
     record Acquired(LockHandle handle) implements LockAttempt {
     }
 
-    /** {@code holderRunId} is "unknown" only in the instant between the holder's lock and its note. */
+    /**
+     * {@code holderRunId} is "unknown" only when the lock stayed held without a note for the few
+     * tries {@link ResourceLocks#tryAcquire} makes (a holder stuck between its lock and its note).
+     */
     record Locked(String resource, String holderRunId) implements LockAttempt {
     }
 }

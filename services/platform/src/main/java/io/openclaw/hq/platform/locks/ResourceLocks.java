@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Per-resource locks ({@code host:<target>}, {@code soma}, {@code repo:<name>}) on PostgreSQL
@@ -15,6 +16,10 @@ import java.sql.SQLException;
  */
 @ApplicationScoped
 public class ResourceLocks {
+
+    /** Tries, a pause apart, to either take a lock or learn its holder before calling the holder "unknown". */
+    private static final int HOLDER_NOTE_TRIES = 5;
+    private static final long HOLDER_NOTE_PAUSE_MS = 10;
 
     private final AgroalDataSource dataSource;
     private final PlatformConfig config;
@@ -30,20 +35,19 @@ public class ResourceLocks {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             long key = keyOf(connection, resource);
-            if (!tryLock(connection, key)) {
-                String holder = holderOf(connection, resource);
-                connection.close();
-                return new LockAttempt.Locked(resource, holder);
+            for (int attempt = 1; ; attempt++) {
+                if (tryLock(connection, key)) {
+                    note(connection, resource, runId);
+                    return new LockAttempt.Acquired(new LockHandle(resource, runId, key, connection));
+                }
+                Optional<String> holder = holderOf(connection, resource);
+                // no note: the holder has just locked and not yet noted itself, or has just removed
+                // its note and is letting go; a moment later one of the two has settled
+                if (holder.isPresent() || attempt == HOLDER_NOTE_TRIES || !pause()) {
+                    connection.close();
+                    return new LockAttempt.Locked(resource, holder.orElse("unknown"));
+                }
             }
-            try (PreparedStatement note = connection.prepareStatement("""
-                    INSERT INTO resource_locks (resource, run_id, acquired_at) VALUES (?, ?, now())
-                    ON CONFLICT (resource) DO UPDATE SET run_id = EXCLUDED.run_id, acquired_at = EXCLUDED.acquired_at
-                    """)) {
-                note.setString(1, resource);
-                note.setString(2, runId);
-                note.executeUpdate();
-            }
-            return new LockAttempt.Acquired(new LockHandle(resource, runId, key, connection));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("lock " + resource + " could not be taken: " + e.getMessage(), e);
@@ -81,26 +85,36 @@ public class ResourceLocks {
         }
     }
 
-    private static String holderOf(Connection connection, String resource) throws SQLException {
-        // the holder writes its note right after locking; give it a moment before saying "unknown"
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT run_id FROM resource_locks WHERE resource = ?")) {
-                read.setString(1, resource);
-                try (ResultSet rs = read.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                }
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    private static void note(Connection connection, String resource, String runId) throws SQLException {
+        try (PreparedStatement note = connection.prepareStatement("""
+                INSERT INTO resource_locks (resource, run_id, acquired_at) VALUES (?, ?, now())
+                ON CONFLICT (resource) DO UPDATE SET run_id = EXCLUDED.run_id, acquired_at = EXCLUDED.acquired_at
+                """)) {
+            note.setString(1, resource);
+            note.setString(2, runId);
+            note.executeUpdate();
+        }
+    }
+
+    private static Optional<String> holderOf(Connection connection, String resource) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT run_id FROM resource_locks WHERE resource = ?")) {
+            read.setString(1, resource);
+            try (ResultSet rs = read.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-        return "unknown";
+    }
+
+    /** False when interrupted: then the caller answers with what it knows instead of waiting. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(HOLDER_NOTE_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void closeQuietly(Connection connection) {

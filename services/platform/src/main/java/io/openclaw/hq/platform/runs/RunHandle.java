@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,11 +81,20 @@ public final class RunHandle implements AutoCloseable {
     }
 
     /**
-     * Something the run holds (its lock) that is let go just before the end is recorded, so that
-     * whoever sees the run finished can start the next one without meeting a lock left behind.
+     * Something the run holds (its lock), let go when the run ends: after the end is timed and
+     * before it is recorded (see {@link #finish}).
      */
     synchronized void releaseAtEnd(AutoCloseable resource) {
         releasedAtEnd = resource;
+    }
+
+    /**
+     * The run begins now, once its lock is taken: {@code startedAt} becomes this instant (row and
+     * run.json), so a run never appears to start while the previous holder of its lock still ran.
+     */
+    synchronized void beginNow() {
+        record = record.startingAt(clock.instant());
+        recorder.persistStart(record, directory);
     }
 
     public synchronized boolean isFinished() {
@@ -99,8 +109,12 @@ public final class RunHandle implements AutoCloseable {
             throw new IllegalArgumentException("a run cannot end as " + status.wire());
         }
         finished = true;
+        // Timed while the lock is still held, recorded after letting it go. The next run of the lock
+        // takes its startedAt only once it has the lock, so after this instant: the records of one
+        // lock never overlap. And whoever sees this run finished finds the lock already free.
+        Instant end = clock.instant();
         releaseHeld();
-        record = record.finished(status, clock.instant(), Redactor.redact(summary), Redactor.redact(error),
+        record = record.finished(status, end, Redactor.redact(summary), Redactor.redact(error),
                 withRunFiles(artifacts), warnings);
         recorder.persistEnd(record, directory);
         return record;

@@ -38,4 +38,9 @@ public record RunRecord(
                 at.toEpochMilli() - startedAt.toEpochMilli(), newSummary, newError, newArtifacts, newWarnings,
                 parentRunId);
     }
+
+    RunRecord startingAt(Instant at) {
+        return new RunRecord(id, project, service, action, trigger, actor, status, at, finishedAt, durationMs,
+                summary, error, artifacts, warnings, parentRunId);
+    }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Starts and ends runs: the row in {@code runs} and {@code artifacts/<area>/<run_id>/run.json},
- * both written when the run starts and again when it ends.
+ * both written when the run starts (again when a run that needed a lock has it) and when it ends.
  */
 @ApplicationScoped
 public class RunRecorder {
@@ -80,6 +80,11 @@ public class RunRecorder {
 
     private Path runDirectory(String area, String runId) {
         return artifactRoot.resolve(area + "/" + runId);
+    }
+
+    void persistStart(RunRecord record, Path directory) {
+        store.updateStartedAt(record.id(), record.startedAt());
+        writeRunJson(record, directory);
     }
 
     void persistEnd(RunRecord record, Path directory) {

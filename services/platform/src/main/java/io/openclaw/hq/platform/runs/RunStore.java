@@ -69,6 +69,14 @@ public class RunStore {
         });
     }
 
+    /** A run that needs a lock begins when it has it, not when it was asked for. */
+    public void updateStartedAt(String id, Instant startedAt) {
+        execute("UPDATE runs SET started_at = ? WHERE id = ?", statement -> {
+            setInstant(statement, 1, startedAt);
+            statement.setString(2, id);
+        });
+    }
+
     public Optional<RunRecord> find(String id) {
         List<RunRecord> found = query("SELECT " + COLUMNS + " FROM runs WHERE id = ?", s -> s.setString(1, id));
         return found.stream().findFirst();

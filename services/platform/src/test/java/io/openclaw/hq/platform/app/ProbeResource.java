@@ -1,5 +1,6 @@
 package io.openclaw.hq.platform.app;
 
+import io.agroal.api.AgroalDataSource;
 import io.openclaw.hq.platform.config.ConfigFileLoader;
 import io.openclaw.hq.platform.locks.LockHandle;
 import io.openclaw.hq.platform.locks.ResourceLocks;
@@ -18,10 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.openclaw.hq.platform.errors.NoBody;
+import io.openclaw.hq.platform.errors.ProblemException;
 import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.platform.runs.RunAccepted;
 import io.openclaw.hq.platform.runs.RunLauncher;
 import io.openclaw.hq.platform.runs.RunRequest;
+import io.openclaw.hq.platform.runs.RunTrigger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,10 +44,14 @@ public class ProbeResource {
     private final RunGates gates;
     private final ResourceLocks locks;
     private final SecretResolver secrets;
+    private final UnreachableDatabase unreachable;
+    private final AgroalDataSource dataSource;
     private final Map<String, LockHandle> held = new ConcurrentHashMap<>();
 
     public ProbeResource(ConfigFileLoader loader, ResourceLocks locks, SecretResolver secrets, RunLauncher launcher,
-            RunGates gates) {
+            RunGates gates, UnreachableDatabase unreachable, AgroalDataSource dataSource) {
+        this.unreachable = unreachable;
+        this.dataSource = dataSource;
         this.loader = loader;
         this.launcher = launcher;
         this.gates = gates;
@@ -81,6 +91,31 @@ public class ProbeResource {
                     }
                 });
         return Response.accepted(accepted).build();
+    }
+
+    /** An action launched while the database is down: {@code part} is "runs" (nothing reachable) or "locks". */
+    @POST
+    @Path("/offline/{part}")
+    public Response offline(@PathParam("part") String part, String body) {
+        NoBody.require(body);
+        RunLauncher down = switch (part) {
+            case "runs" -> unreachable.withoutRuns();
+            case "locks" -> unreachable.withoutLocks();
+            default -> throw ProblemException.notFound("no part " + part);
+        };
+        RunAccepted accepted = down.launch(RunRequest.of("probe", "offline-" + part, RunTrigger.API, "api"),
+                "offline:" + part, run -> run.succeed("ran without a database"));
+        return Response.accepted(accepted).build();
+    }
+
+    /** A genuine bug that reaches the database: SQL PostgreSQL rejects. */
+    @GET
+    @Path("/bad-sql")
+    public String badSql() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELEC 1");
+        }
+        return "unreachable";
     }
 
     @GET

@@ -9,11 +9,25 @@ import io.openclaw.hq.testing.CanarySecrets;
 import io.openclaw.hq.testing.EmbeddedPostgresResource;
 import io.openclaw.hq.testing.TestSecretsResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +40,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TestSecretsResource.class)
 class RunLauncherTest {
 
+    private static final int BURSTS = 5;
+    private static final int PRESSES_PER_BURST = 10;
+
     @Inject
     RunGates gates;
+    @TestHTTPResource("/probe/slow/race")
+    URI race;
 
     private static RequestSpecification internal() {
         return given().header("X-HQ-Internal-Token", CanarySecrets.INTERNAL_TOKEN);
@@ -88,6 +107,73 @@ class RunLauncherTest {
         // the lock was let go before the end was recorded: a run seen finished never blocks the next one
         String next = internal().when().post("/probe/slow/held").then().statusCode(202).extract().path("runId");
         assertThat(awaitFinished(next).getString("status")).isEqualTo("success");
+    }
+
+    /**
+     * Bursts of simultaneous presses on one lock, work that ends at once: every answer is 202 or a
+     * 409 naming one of the accepted runs, every 409 is a refused run on record, and the runs that
+     * held the lock, ordered by startedAt, each start no earlier than the previous one finished.
+     */
+    @Test
+    void runsOfOneLockNeverOverlapByTheirRecords() throws Exception {
+        gates.open("race");
+        // plain HTTP/1.1: the default's h2c upgrade attempt only slows every press down
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> accepted = new ArrayList<>();
+        List<String> holdersNamed = new ArrayList<>();
+        ExecutorService pressers = Executors.newFixedThreadPool(PRESSES_PER_BURST);
+        try {
+            for (int burst = 0; burst < BURSTS; burst++) {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < PRESSES_PER_BURST; i++) {
+                    answers.add(pressers.submit(() -> {
+                        go.await();
+                        return client.send(HttpRequest.newBuilder(race).header("X-HQ-Internal-Token",
+                                CanarySecrets.INTERNAL_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }));
+                }
+                go.countDown();
+                List<String> acceptedNow = new ArrayList<>();
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                    JsonPath body = JsonPath.from(response.body());
+                    switch (response.statusCode()) {
+                        case 202 -> acceptedNow.add(body.getString("runId"));
+                        case 409 -> holdersNamed.add(body.getString("runId"));
+                        default -> throw new AssertionError("answered " + response.statusCode() + ": " + response.body());
+                    }
+                }
+                for (String runId : acceptedNow) {
+                    awaitFinished(runId);
+                }
+                accepted.addAll(acceptedNow);
+            }
+        } finally {
+            pressers.shutdownNow();
+        }
+
+        assertThat(accepted).as("runs that held the lock").hasSizeGreaterThanOrEqualTo(BURSTS);
+        assertThat(accepted).containsAll(holdersNamed);
+        List<Map<String, Object>> recorded = internal().when().get("/runs?limit=500").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(recorded).filteredOn(run -> "refused".equals(run.get("status"))
+                && String.valueOf(run.get("summary")).startsWith("slow:race is held by run "))
+                .as("refused attempts on record").hasSameSizeAs(holdersNamed);
+
+        List<Map<String, Object>> ran = new ArrayList<>(recorded.stream()
+                .filter(run -> accepted.contains(String.valueOf(run.get("id")))).toList());
+        assertThat(ran).hasSameSizeAs(accepted).allSatisfy(run -> assertThat(run.get("status")).isEqualTo("success"));
+        ran.sort(Comparator.comparing(run -> Instant.parse(String.valueOf(run.get("startedAt")))));
+        for (int i = 1; i < ran.size(); i++) {
+            Map<String, Object> before = ran.get(i - 1);
+            Map<String, Object> after = ran.get(i);
+            assertThat(Instant.parse(String.valueOf(after.get("startedAt"))))
+                    .as("run %s started while run %s (finished %s) still held slow:race", after.get("id"),
+                            before.get("id"), before.get("finishedAt"))
+                    .isAfterOrEqualTo(Instant.parse(String.valueOf(before.get("finishedAt"))));
+        }
     }
 
     @Test
