@@ -164,7 +164,10 @@ class ProviderCheckTest extends ProvidersAcceptingTest {
     void noAnswerAndNoLogLineCarriesACredential() throws Exception {
         wireMock.stubFor(validate().willReturn(answer(400)));
         wireMock.stubFor(account().willReturn(answer(401)));
-        check("pushover").statusCode(200).body("errorClass", equalTo("auth_failed"));
+        String failed = check("pushover").statusCode(200).body("errorClass", equalTo("auth_failed")).extract().asString();
+        // the gateway's notify_credentials action reads this answer (a FAIL: every field present)
+        io.openclaw.hq.testing.Contracts.record("notify-service", "provider-check", "POST", "/providers/pushover/check", 200,
+                failed);
         check("twilio").statusCode(200).body("errorClass", equalTo("auth_failed"));
         // the credentials were really sent (and echoed back): otherwise the scan proves nothing
         wireMock.verify(1, postRequestedFor(urlPathEqualTo(VALIDATE_PATH))

@@ -153,7 +153,10 @@ class CredentialCheckTest {
     void theServiceLogHoldsNoCredentialAfterChecks() throws Exception {
         wireMock.stubFor(post(urlPathEqualTo(KajabiFake.TOKEN_PATH)).atPriority(1).willReturn(aResponse().withStatus(401)
                 .withBody(ECHO)));
-        check("kajabi").statusCode(200).body("errorClass", equalTo("auth_failed"));
+        String failed = check("kajabi").statusCode(200).body("errorClass", equalTo("auth_failed")).extract().asString();
+        // the gateway's soma_credentials action reads this answer (a FAIL: every field present)
+        io.openclaw.hq.testing.Contracts.record("soma-sync-service", "credential-check", "POST",
+                "/soma/credentials/check?provider=kajabi", 200, failed);
         check("gmail").statusCode(200).body("result", equalTo("PASS"));
         CanarySecrets.assertNoLeak(Files.readString(TestSecretsResource.LOG_FILE), "the service log");
     }
