@@ -61,7 +61,7 @@ Environment: HQ_SECRETS_DIR overrides the directory (default .hq/secrets, local 
 (default their loopback ports). A value is never accepted as an argument.
 doctor: the two tokens via the gateway; openai/mistral/moonshot via the router's provider doctor;
 pushover_*, twilio_* via notify-service; kajabi_client_*, gmail_* via soma-sync-service (with --host
-through the gateway's secrets_doctor action); sms_allowlist, kajabi_session_token, the SSH key and the
+through the gateway's notify_credentials/soma_credentials actions); sms_allowlist, kajabi_session_token, the SSH key and the
 database passwords have no light check (FAIL no_check, said so).
 EOF
 }
@@ -393,16 +393,18 @@ secrets_provider_check() {
 # The owning service's credential check (docs/notify-service.md, docs/soma-sync-service.md): one light
 # authenticated call to the provider, answered {provider, result, errorClass, detail}. Local mode
 # asks the service on its loopback port with the internal token (on curl's stdin); --host (compose:
-# only the gateway publishes a port) asks the gateway's allowlisted action secrets_doctor, which
-# passes the call through with the internal token and audits it.
+# only the gateway publishes a port) asks the gateway's allowlisted action notify_credentials or
+# soma_credentials with the console token, which passes the call through and audits the result.
 secrets_doctor_provider() { # NAME SERVICE PROVIDER
   local name=$1 service=$2 provider=$3 out code body result cls detail path base
   command -v jq >/dev/null 2>&1 || fail "doctor needs jq to read the service's answer (apt-get install jq)"
   if ((SECRETS_HOST_MODE)); then
-    out=$(secrets_gateway POST /api/exec "{\"action\":\"secrets_doctor\",\"params\":{\"provider\":\"$provider\"}}")
+    local action=notify_credentials
+    [[ $service == soma-sync-service ]] && action=soma_credentials
+    out=$(secrets_gateway POST /api/exec "{\"action\":\"$action\",\"params\":{\"provider\":\"$provider\"}}")
     code=${out##*$'\n'}
-    [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "the gateway answered $code to the secrets_doctor action"; return; }
-    body=$(printf '%s' "${out%$'\n'*}" | jq -c '.data // empty')
+    [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "the gateway answered $code to the $action action"; return; }
+    body=$(printf '%s' "${out%$'\n'*}" | jq -c --arg p "$provider" '[.result[]? | select(.provider == $p)][0] // empty' 2>/dev/null)
   else
     case $service in
       notify-service) base=${HQ_NOTIFY_URL:-http://127.0.0.1:${PORT[notify-service]}} path=/providers/$provider/check ;;
