@@ -230,6 +230,12 @@ class ExecApiTest {
         assertThat(details).anyMatch(d -> d.equals("notify_credentials → notify-service: pushover FAIL auth_failed"));
         assertThat(details).anyMatch(d -> d.equals("soma_credentials → soma-sync-service: kajabi FAIL auth_failed"));
 
+        // the button on the Actions page: both of the service's providers, each with its result and class
+        String page = Hq.login().post().header("HX-Request", "true").post("/actions/notify_credentials").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("pushover").contains("FAIL auth_failed").contains("twilio").contains("PASS")
+                .doesNotContain(CanarySecrets.value("pushover_token"));
+
         // a provider the service does not own is refused before any call
         Hq.api().contentType("application/json").body("{\"action\":\"soma_credentials\",\"params\":{\"provider\":\"twilio\"}}")
                 .post("/api/exec").then().statusCode(400).body("detail", containsString("kajabi, gmail"));
