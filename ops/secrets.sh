@@ -26,6 +26,7 @@ SECRETS_CATALOG=(
   "sms_allowlist|notify-service, hq-gateway|brought"
   "kajabi_client_id|soma-sync-service|brought"
   "kajabi_client_secret|soma-sync-service|brought"
+  "kajabi_session_token|soma-sync-service|brought"
   "gmail_user|soma-sync-service|brought"
   "gmail_app_password|soma-sync-service|brought"
   "doctor_ssh_private_key|doctor-service|brought"
@@ -56,7 +57,12 @@ Options:
   --host               the compose mount on the VPS (OPENCLAW_HOST_SECRETS_DIR, default /etc/ai-ops-runner/secrets):
                        run as root; files owned 1001:1001 (the containers' user), mode 0600
 Environment: HQ_SECRETS_DIR overrides the directory (default .hq/secrets, local mode); HQ_URL the gateway
-(default http://127.0.0.1:8787). A value is never accepted as an argument.
+(default http://127.0.0.1:8787); HQ_NOTIFY_URL, HQ_SOMA_URL the services doctor asks in local mode
+(default their loopback ports). A value is never accepted as an argument.
+doctor: the two tokens via the gateway; openai/mistral/moonshot via the router's provider doctor;
+pushover_*, twilio_* via notify-service; kajabi_client_*, gmail_* via soma-sync-service (with --host
+through the gateway's notify_credentials/soma_credentials actions); sms_allowlist, kajabi_session_token, the SSH key and the
+database passwords have no light check (FAIL no_check, said so).
 EOF
 }
 
@@ -374,6 +380,58 @@ secrets_doctor_router() {
   esac
 }
 
+# Which provider check covers a secret: "service|provider", empty when none does.
+secrets_provider_check() {
+  case $1 in
+    pushover_token | pushover_user) printf 'notify-service|pushover' ;;
+    twilio_account_sid | twilio_auth_token | twilio_from_number) printf 'notify-service|twilio' ;;
+    kajabi_client_id | kajabi_client_secret) printf 'soma-sync-service|kajabi' ;;
+    gmail_user | gmail_app_password) printf 'soma-sync-service|gmail' ;;
+  esac
+}
+
+# The owning service's credential check (docs/notify-service.md, docs/soma-sync-service.md): one light
+# authenticated call to the provider, answered {provider, result, errorClass, detail}. Local mode
+# asks the service on its loopback port with the internal token (on curl's stdin); --host (compose:
+# only the gateway publishes a port) asks the gateway's allowlisted action notify_credentials or
+# soma_credentials with the console token, which passes the call through and audits the result.
+secrets_doctor_provider() { # NAME SERVICE PROVIDER
+  local name=$1 service=$2 provider=$3 out code body result cls detail path base
+  command -v jq >/dev/null 2>&1 || fail "doctor needs jq to read the service's answer (apt-get install jq)"
+  if ((SECRETS_HOST_MODE)); then
+    local action=notify_credentials
+    [[ $service == soma-sync-service ]] && action=soma_credentials
+    out=$(secrets_gateway POST /api/exec "{\"action\":\"$action\",\"params\":{\"provider\":\"$provider\"}}")
+    code=${out##*$'\n'}
+    [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "the gateway answered $code to the $action action"; return; }
+    body=$(printf '%s' "${out%$'\n'*}" | jq -c --arg p "$provider" '[.result[]? | select(.provider == $p)][0] // empty' 2>/dev/null)
+  else
+    case $service in
+      notify-service) base=${HQ_NOTIFY_URL:-http://127.0.0.1:${PORT[notify-service]}} path=/providers/$provider/check ;;
+      soma-sync-service) base=${HQ_SOMA_URL:-http://127.0.0.1:${PORT[soma-sync-service]}} path=/soma/credentials/check?provider=$provider ;;
+    esac
+    secrets_resolve hq_internal_token
+    [[ $SECRET_SOURCE != missing ]] || { SECRET_VALUE=""; secrets_doctor_result "$name" FAIL missing_key "hq_internal_token is missing: has './hq up' run?"; return; }
+    out=$(secrets_curl X-HQ-Internal-Token "$SECRET_VALUE" POST "$base$path")
+    SECRET_VALUE=""
+    code=${out##*$'\n'}
+    if [[ $code == 000 ]]; then
+      secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "$service does not answer at $base: is HQ running (./hq status)?"
+      return
+    fi
+    [[ $code == 200 ]] || { secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "$service answered $code to POST $base$path"; return; }
+    body=${out%$'\n'*}
+  fi
+  result=$(printf '%s' "$body" | jq -r '.result // empty' 2>/dev/null)
+  cls=$(printf '%s' "$body" | jq -r '.errorClass // empty' 2>/dev/null)
+  detail=$(printf '%s' "$body" | jq -r '.detail // empty' 2>/dev/null)
+  case $result in
+    PASS) secrets_doctor_result "$name" PASS ok "$service, $provider: $detail" ;;
+    FAIL) secrets_doctor_result "$name" FAIL "${cls:-unknown}" "$service, $provider: $detail" ;;
+    *) secrets_doctor_result "$name" FAIL unknown "$service answered without a result for $provider" ;;
+  esac
+}
+
 secrets_doctor() {
   local name=${1:-} out code
   secrets_require_name "$name"
@@ -402,6 +460,14 @@ secrets_doctor() {
       else secrets_doctor_result "$name" FAIL "$(secrets_class_of_http "$code")" "POST $HQ_URL/internal/login-codes?check=true answered $code"; fi
       ;;
     openai_api_key | mistral_api_key | moonshot_api_key) secrets_doctor_router "$name" ;;
+    pushover_* | twilio_* | kajabi_client_* | gmail_*)
+      local check
+      check=$(secrets_provider_check "$name")
+      secrets_doctor_provider "$name" "${check%%|*}" "${check##*|}"
+      ;;
+    kajabi_session_token)
+      secrets_doctor_result "$name" FAIL no_check "present ($source); the browser fallback's admin session is only proven by loading a Kajabi admin page in a browser (a soma snapshot with browser snapshots on), not by a light call"
+      ;;
     *)
       secrets_doctor_result "$name" FAIL no_check "present ($source); $(secrets_field "$name" 2) has no light authenticated check for it yet"
       ;;

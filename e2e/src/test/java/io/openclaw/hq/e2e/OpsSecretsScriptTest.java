@@ -228,6 +228,61 @@ class OpsSecretsScriptTest {
         }
     }
 
+    @Test
+    void doctorChecksProviderKeysThroughTheOwningServiceLocallyAndThroughTheGatewayOnTheHost() throws Exception {
+        String internal = "internal-token-for-the-doctor-0123456789";
+        String console = "console-token-for-the-doctor-0123456789";
+        String pushover = "pushover-token-OPSCANARY-0123456789";
+        Files.createDirectories(secrets);
+        Files.writeString(secrets.resolve("hq_internal_token"), internal);
+        Files.writeString(secrets.resolve("openclaw_console_token"), console);
+        Files.writeString(secrets.resolve("pushover_token"), pushover);
+        Files.writeString(secrets.resolve("gmail_app_password"), KEY);
+        Files.writeString(secrets.resolve("kajabi_session_token"), KEY);
+        try (FakeGateway service = new FakeGateway(); FakeGateway gateway = new FakeGateway()) {
+            java.util.function.Function<com.sun.net.httpserver.HttpExchange, Boolean> internalOk = exchange -> internal.equals(
+                    exchange.getRequestHeaders().getFirst("X-HQ-Internal-Token"));
+            service.answer("POST /providers/pushover/check", exchange -> internalOk.apply(exchange)
+                    ? new FakeGateway.Reply(200, "{\"provider\":\"pushover\",\"result\":\"FAIL\",\"errorClass\":\"auth_failed\","
+                            + "\"detail\":\"Pushover answered HTTP 400\"}") : new FakeGateway.Reply(401, "{}"));
+            service.answer("POST /soma/credentials/check", exchange -> internalOk.apply(exchange)
+                    && "provider=gmail".equals(exchange.getRequestURI().getQuery())
+                    ? new FakeGateway.Reply(200, "{\"provider\":\"gmail\",\"result\":\"PASS\",\"errorClass\":null,"
+                            + "\"detail\":\"IMAP login accepted\"}") : new FakeGateway.Reply(401, "{}"));
+            Map<String, String> local = Map.of("HQ_NOTIFY_URL", service.url(), "HQ_SOMA_URL", service.url());
+
+            Result pushoverCheck = hq("", local, "secrets", "doctor", "pushover_token");
+            assertThat(pushoverCheck.exit()).isNotZero();
+            assertThat(pushoverCheck.output()).startsWith("FAIL pushover_token auth_failed (notify-service, pushover:");
+            Result gmail = hq("", local, "secrets", "doctor", "gmail_app_password");
+            assertThat(gmail.exit()).as(gmail.output()).isZero();
+            assertThat(gmail.output()).startsWith("PASS gmail_app_password ok (soma-sync-service, gmail:");
+            Result session = hq("", local, "secrets", "doctor", "kajabi_session_token");
+            assertThat(session.output()).startsWith("FAIL kajabi_session_token no_check");
+            Result missing = hq("", local, "secrets", "doctor", "twilio_auth_token");
+            assertThat(missing.output()).startsWith("FAIL twilio_auth_token missing_key");
+
+            // --host: only the gateway is reachable; it passes the check through (console token, audited there)
+            gateway.answer("POST /api/exec", exchange -> console.equals(exchange.getRequestHeaders().getFirst("X-OpenClaw-Token"))
+                    ? new FakeGateway.Reply(200, "{\"action\":\"soma_credentials\",\"service\":\"soma-sync-service\","
+                            + "\"result\":[{\"provider\":\"gmail\",\"result\":\"FAIL\",\"errorClass\":\"network\","
+                            + "\"detail\":\"IMAP login failed\"}]}") : new FakeGateway.Reply(401, "{}"));
+            Result host = hq("", Map.of("HQ_URL", gateway.url(), "OPENCLAW_HOST_SECRETS_DIR", secrets.toString()),
+                    "secrets", "doctor", "gmail_app_password", "--host");
+            assertThat(host.exit()).isNotZero();
+            assertThat(host.output()).startsWith("FAIL gmail_app_password network (soma-sync-service, gmail:");
+            assertThat(gateway.bodies()).contains("{\"action\":\"soma_credentials\",\"params\":{\"provider\":\"gmail\"}}");
+
+            for (Result r : List.of(pushoverCheck, gmail, session, missing, host)) {
+                assertThat(r.output()).doesNotContain(internal).doesNotContain(console).doesNotContain(pushover)
+                        .doesNotContain(KEY);
+            }
+            assertNeverInArgvOrEnvironment(internal);
+            assertNeverInArgvOrEnvironment(console);
+            assertNeverInArgvOrEnvironment(pushover);
+        }
+    }
+
     /** A stand-in for the gateway's few endpoints the scripts call, on a free loopback port. */
     static final class FakeGateway implements AutoCloseable {
 

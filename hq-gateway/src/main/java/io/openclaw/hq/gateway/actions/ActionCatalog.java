@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The action allowlist of the reference console (doctor, apply, guard, ports, timer, journal,
- * artifacts, the Soma workflow, sms_status, llm_doctor). Nothing else can be started from HQ.
+ * artifacts, the Soma workflow, sms_status, llm_doctor), and the credential checks of
+ * {@code ./hq secrets doctor} (notify_credentials, soma_credentials). Nothing else can be started from HQ.
  */
 public final class ActionCatalog {
 
@@ -41,6 +42,12 @@ public final class ActionCatalog {
         add("soma_status", "Soma status", "Last Soma runs and state (GET /soma/status).", Backend.SOMA, false, SOMA, Set.of());
         add("sms_status", "SMS status", "Alert state and outbound SMS health (GET /status of notify).", Backend.NOTIFY, false,
                 INFRA, Set.of());
+        add("notify_credentials", "Check Pushover/Twilio keys",
+                "One light authenticated call per provider with the stored credentials (POST /providers/{p}/check).",
+                Backend.NOTIFY, false, INFRA, Set.of("provider"));
+        add("soma_credentials", "Check Kajabi/Gmail keys",
+                "Kajabi token request and IMAP login with the stored credentials (POST /soma/credentials/check).",
+                Backend.SOMA, false, SOMA, Set.of("provider"));
         add("llm_doctor", "LLM provider doctor", "Provider preflight: OpenAI and Mistral state (POST /v1/doctor).",
                 Backend.LLM, false, INFRA, Set.of());
     }

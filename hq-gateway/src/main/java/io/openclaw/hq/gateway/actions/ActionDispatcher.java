@@ -8,6 +8,7 @@ import io.openclaw.hq.gateway.auth.Principal;
 import io.openclaw.hq.gateway.backends.BackendActions;
 import io.openclaw.hq.gateway.backends.BackendJson;
 import io.openclaw.hq.gateway.backends.BackendReply;
+import io.openclaw.hq.gateway.backends.CredentialCheck;
 import io.openclaw.hq.gateway.backends.Backends;
 import io.openclaw.hq.gateway.backends.DisplayCache;
 import io.openclaw.hq.gateway.panels.ActionPanels;
@@ -36,6 +37,9 @@ public class ActionDispatcher {
 
     static final int MAX_JOURNAL_LINES = 500;
     static final int DEFAULT_JOURNAL_LINES = 20;
+    /** The credential-check actions and the providers each may check; without params.provider, all of them. */
+    static final java.util.Map<String, List<String>> CREDENTIAL_PROVIDERS = java.util.Map.of(
+            "notify_credentials", List.of("pushover", "twilio"), "soma_credentials", List.of("kajabi", "gmail"));
 
     private final Backends backends;
     private final BackendActions actions;
@@ -72,6 +76,9 @@ public class ActionDispatcher {
                 listed.path("areas").forEach(a -> areas.add(a.asText()));
                 auditEvent("action.outcome", "ok", principal, spec.name() + ": listed by the gateway");
                 return new ExecResult(spec.name(), spec.serviceName(), null, listed, ActionPanels.artifactAreas(areas));
+            }
+            if (CREDENTIAL_PROVIDERS.containsKey(spec.name())) {
+                return credentials(spec, providers(spec, params, principal, trigger), caller, principal);
             }
             return spec.startsRun() ? start(spec, caller, principal, trigger) : read(spec, journalLines, principal, trigger);
         } finally {
@@ -140,6 +147,37 @@ public class ActionDispatcher {
         }
         auditEvent("action.outcome", "ok", principal, spec.name() + " → " + spec.serviceName() + " read");
         return new ExecResult(spec.name(), spec.serviceName(), null, BackendJson.tree(reply.value()), view);
+    }
+
+    private List<String> providers(ActionSpec spec, JsonNode params, Principal principal, RunTrigger trigger) {
+        List<String> known = CREDENTIAL_PROVIDERS.get(spec.name());
+        JsonNode provider = params == null ? null : params.get("provider");
+        if (provider == null || provider.isNull()) {
+            return known;
+        }
+        if (!provider.isTextual() || !known.contains(provider.asText())) {
+            throw refusedParams(spec, principal, trigger, "params.provider must be one of " + String.join(", ", known));
+        }
+        return List.of(provider.asText());
+    }
+
+    /** Each provider's check, in order; the answer is the list of checks (a FAIL is a result, not an error). */
+    private ExecResult credentials(ActionSpec spec, List<String> providers, Caller caller, Principal principal) {
+        List<CredentialCheck> checks = new ArrayList<>();
+        for (String provider : providers) {
+            BackendReply<CredentialCheck> reply = spec.backend() == io.openclaw.hq.gateway.backends.Backend.NOTIFY
+                    ? backends.notifyProviderCheck(provider) : backends.somaCredentialCheck(provider);
+            if (!reply.isOk()) {
+                throw failed(spec, reply, caller, principal);
+            }
+            checks.add(reply.value());
+        }
+        // the outcome names each provider's result and class: what the audit needs, no credential to hide
+        auditEvent("action.outcome", "ok", principal, spec.name() + " → " + spec.serviceName() + ": " + String.join(", ",
+                checks.stream().map(c -> c.provider() + " " + c.result() + (c.errorClass() == null ? "" : " " + c.errorClass()))
+                        .toList()));
+        return new ExecResult(spec.name(), spec.serviceName(), null, BackendJson.tree(checks),
+                ActionPanels.credentialChecks(spec.label(), spec.serviceName(), checks));
     }
 
     private int checkParams(ActionSpec spec, JsonNode params, Principal principal, RunTrigger trigger) {

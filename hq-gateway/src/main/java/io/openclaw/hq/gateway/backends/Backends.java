@@ -116,6 +116,18 @@ public class Backends {
         });
     }
 
+    /** notify-service's check of one provider's credentials: pushover or twilio. */
+    public BackendReply<CredentialCheck> notifyProviderCheck(String provider) {
+        return typed(Backend.NOTIFY, () -> notify.call(api -> api.providerCheck(provider)), new TypeReference<>() {
+        });
+    }
+
+    /** soma-sync-service's check of one provider's credentials: kajabi or gmail. */
+    public BackendReply<CredentialCheck> somaCredentialCheck(String provider) {
+        return typed(Backend.SOMA, () -> soma.call(api -> api.credentialCheck(provider)), new TypeReference<>() {
+        });
+    }
+
     public BackendReply<SomaContract.Status> somaStatus() {
         return typed(Backend.SOMA, () -> soma.call(SomaApi::status), new TypeReference<>() {
         });

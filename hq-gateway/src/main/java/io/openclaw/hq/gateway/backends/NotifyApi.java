@@ -25,4 +25,9 @@ interface NotifyApi extends RunsApi {
     @GET
     @Path("/deliveries")
     Response deliveries(@QueryParam("limit") Integer limit);
+
+    /** One light authenticated call to the provider with the stored credentials (./hq secrets doctor). */
+    @jakarta.ws.rs.POST
+    @Path("/providers/{provider}/check")
+    Response providerCheck(@jakarta.ws.rs.PathParam("provider") String provider);
 }

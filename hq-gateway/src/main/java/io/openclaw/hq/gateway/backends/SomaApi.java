@@ -33,4 +33,9 @@ interface SomaApi extends RunsApi {
     @GET
     @Path("/soma/changes/latest")
     Response latestChanges(@QueryParam("product") String product);
+
+    /** One light authenticated call (Kajabi token, IMAP login) with the stored credentials (./hq secrets doctor). */
+    @jakarta.ws.rs.POST
+    @Path("/soma/credentials/check")
+    Response credentialCheck(@QueryParam("provider") String provider);
 }

@@ -75,4 +75,16 @@ public final class ActionPanels {
         }
         return panel.build();
     }
+
+    /** Each provider's credential check: PASS or FAIL with its class; the detail is the service's own words. */
+    public static Panel credentialChecks(String title, String service,
+            List<io.openclaw.hq.gateway.backends.CredentialCheck> checks) {
+        Panel.Builder panel = Panel.ok(title, service);
+        for (var check : checks) {
+            boolean pass = "PASS".equals(check.result());
+            panel.item(new Item(check.provider(), pass ? "PASS" : "FAIL " + check.errorClass(), pass ? "ok" : "bad",
+                    check.detail(), List.of(), null));
+        }
+        return panel.note("From the shell: ./hq secrets doctor NAME (docs/OPS_INDEX.md).").build();
+    }
 }

@@ -196,4 +196,49 @@ class ExecApiTest {
                 .then().statusCode(501).body("title", is("not implemented"))
                 .body("detail", containsString("soma-sync-service does not offer 'soma_mirror'"));
     }
+
+    /** ./hq secrets doctor --host: the gateway passes the credential check through and audits each result. */
+    @Test
+    void credentialChecksPassThroughToTheOwningServiceAndAreAudited() {
+        wm.stubFor(post(urlPathEqualTo(Stubs.NOTIFY + "/providers/pushover/check"))
+                .willReturn(okJson(Replay.body("notify-service", "provider-check"))));
+        wm.stubFor(post(urlPathEqualTo(Stubs.NOTIFY + "/providers/twilio/check")).willReturn(okJson(
+                "{\"provider\":\"twilio\",\"result\":\"PASS\",\"errorClass\":null,\"detail\":\"accepted\"}")));
+        wm.stubFor(post(urlPathEqualTo(Stubs.SOMA + "/soma/credentials/check"))
+                .willReturn(okJson(Replay.body("soma-sync-service", "credential-check"))));
+
+        Hq.api().contentType("application/json").body("{\"action\":\"notify_credentials\",\"params\":{\"provider\":\"pushover\"}}")
+                .post("/api/exec").then().statusCode(200).body("service", is("notify-service"))
+                .body("result.size()", is(1)).body("result[0].provider", is("pushover"))
+                .body("result[0].result", is("FAIL")).body("result[0].errorClass", is("auth_failed"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.NOTIFY + "/providers/pushover/check"))
+                .withHeader("X-HQ-Internal-Token", equalTo(CanarySecrets.INTERNAL_TOKEN)));
+        wm.verify(0, postRequestedFor(urlPathEqualTo(Stubs.NOTIFY + "/providers/twilio/check")));
+
+        // without a provider, a button on the Actions page: every provider of that service
+        Hq.api().contentType("application/json").body("{\"action\":\"notify_credentials\"}").post("/api/exec")
+                .then().statusCode(200).body("result.provider", org.hamcrest.Matchers.contains("pushover", "twilio"))
+                .body("result[1].result", is("PASS"));
+
+        Hq.api().contentType("application/json").body("{\"action\":\"soma_credentials\",\"params\":{\"provider\":\"kajabi\"}}")
+                .post("/api/exec").then().statusCode(200).body("service", is("soma-sync-service"))
+                .body("result[0].provider", is("kajabi")).body("result[0].errorClass", is("auth_failed"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.SOMA + "/soma/credentials/check"))
+                .withQueryParam("provider", equalTo("kajabi")));
+
+        List<String> details = Hq.api().get("/api/audit?limit=10").jsonPath().getList("detail");
+        assertThat(details).anyMatch(d -> d.equals("notify_credentials → notify-service: pushover FAIL auth_failed"));
+        assertThat(details).anyMatch(d -> d.equals("soma_credentials → soma-sync-service: kajabi FAIL auth_failed"));
+
+        // the button on the Actions page: both of the service's providers, each with its result and class
+        String page = Hq.login().post().header("HX-Request", "true").post("/actions/notify_credentials").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("pushover").contains("FAIL auth_failed").contains("twilio").contains("PASS")
+                .doesNotContain(CanarySecrets.value("pushover_token"));
+
+        // a provider the service does not own is refused before any call
+        Hq.api().contentType("application/json").body("{\"action\":\"soma_credentials\",\"params\":{\"provider\":\"twilio\"}}")
+                .post("/api/exec").then().statusCode(400).body("detail", containsString("kajabi, gmail"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(Stubs.SOMA + "/soma/credentials/check")));
+    }
 }

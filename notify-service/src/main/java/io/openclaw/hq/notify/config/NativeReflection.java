@@ -11,6 +11,7 @@ import io.openclaw.hq.notify.model.MaintenanceRequest;
 import io.openclaw.hq.notify.model.MaintenanceWindow;
 import io.openclaw.hq.notify.model.SmsRequest;
 import io.openclaw.hq.notify.model.SmsResult;
+import io.openclaw.hq.notify.model.ProviderCheck;
 import io.openclaw.hq.notify.model.StatusReport;
 import io.openclaw.hq.notify.client.PushoverQuota;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -21,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {AlertRequest.class, AlertResult.class, ChannelResult.class, ChannelStatus.class,
         DeliveryRecord.class, MaintenanceRequest.class, MaintenanceWindow.class, SmsRequest.class, SmsResult.class,
-        StatusReport.class, ChannelStatus.ChannelActivity.class, PushoverQuota.class, Message.class, RestException.class})
+        StatusReport.class, ChannelStatus.ChannelActivity.class, ProviderCheck.class, PushoverQuota.class, Message.class, RestException.class})
 public final class NativeReflection {
 
     private NativeReflection() {

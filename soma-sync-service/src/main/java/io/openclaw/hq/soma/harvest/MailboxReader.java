@@ -93,7 +93,7 @@ public final class MailboxReader implements AutoCloseable {
             store.connect(settings.host(), settings.port(), login.user(), login.password());
             return new MailboxReader(store, settings);
         } catch (jakarta.mail.AuthenticationFailedException e) {
-            throw new SomaFailure("the IMAP server refused the login: check the secrets gmail_user and gmail_app_password"
+            throw new MailboxLoginRefused("the IMAP server refused the login: check the secrets gmail_user and gmail_app_password"
                     + " (an app password, not the account password)");
         } catch (MessagingException e) {
             throw new SomaFailure("cannot reach the IMAP server " + settings.host() + ":" + settings.port() + ": "

@@ -65,6 +65,15 @@ public final class KajabiClient {
         return tokenRequests;
     }
 
+    /**
+     * One client-credentials token request and nothing else: the lightest call that proves
+     * kajabi_client_id and kajabi_client_secret ({@code ./hq secrets doctor}). Throws as a run's
+     * first request would, with {@link KajabiException#status()} saying what Kajabi answered.
+     */
+    public void requestTokenOnce() throws InterruptedException {
+        ensureToken(true);
+    }
+
     /** Every page of a list, starting at {@code pathAndQuery}, following {@code links.next}. */
     public List<JsonApiPage> list(String pathAndQuery) throws InterruptedException {
         List<JsonApiPage> pages = new ArrayList<>();
@@ -157,10 +166,11 @@ public final class KajabiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), "POST " + settings.tokenPath());
         if (response.statusCode() == 400 || response.statusCode() == 401 || response.statusCode() == 403) {
             throw new KajabiException("Kajabi refused the client credentials (HTTP " + response.statusCode()
-                    + " from " + settings.tokenPath() + "): check the secrets kajabi_client_id and kajabi_client_secret");
+                    + " from " + settings.tokenPath() + "): check the secrets kajabi_client_id and kajabi_client_secret",
+                    response.statusCode());
         }
         if (response.statusCode() != 200) {
-            throw new KajabiException("Kajabi's token endpoint answered HTTP " + response.statusCode());
+            throw new KajabiException("Kajabi's token endpoint answered HTTP " + response.statusCode(), response.statusCode());
         }
         JsonNode token = JsonApiPage.readTree(response.body(), "POST " + settings.tokenPath());
         JsonNode value = token.get("access_token");
@@ -187,7 +197,7 @@ public final class KajabiClient {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new KajabiException("Kajabi request " + what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + Redactor.redact(e.getMessage()) + ")"));
+                    + (e.getMessage() == null ? "" : " (" + Redactor.redact(e.getMessage()) + ")"), KajabiException.NO_ANSWER);
         }
     }
 
