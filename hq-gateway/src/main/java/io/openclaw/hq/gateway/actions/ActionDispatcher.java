@@ -28,7 +28,7 @@ import java.util.List;
  * Runs one allowlisted action: checks it and its params, audits the request, makes the one call
  * it maps to with who asked and how, audits the outcome with the run it started. An action that
  * takes time answers once the backend has recorded its run (202 RunAccepted); the work goes on
- * there. A dispatch that fails (service down, refused, locked, not implemented) is recorded as a
+ * there. A dispatch that fails (service down, refused, busy, locked, not implemented) is recorded as a
  * gateway run, so nothing a person asked for is lost.
  */
 @ApplicationScoped
