@@ -34,23 +34,6 @@ class HostileBodiesTest {
     /** Database bytes per refused request, averaged (one audit line and its index entries, with room for page fill). */
     static final double BYTES_PER_REFUSAL = 4096;
 
-    /**
-     * Known defect, reported and not yet fixed (outside this module's files): hq-gateway answers 500
-     * to a form body with a broken percent-escape ({@code %}, {@code %ZZ}), a broken UTF-8 escape
-     * ({@code %C3%28}) or an empty name ({@code =&=}) on its two form endpoints, POST /login and
-     * POST /api/sms: RESTEasy Reactive's form reader throws IllegalArgumentException or
-     * ArrayIndexOutOfBoundsException, which the platform's ProblemMappers answers as an unexpected
-     * error. Counted and shown in the figures; any other 5xx fails. Set
-     * {@code -Dreliability.hostile.knownDefects=false} to see it fail.
-     */
-    static boolean knownFormDefect(Endpoint endpoint, HostileBodies.Body body, int status) {
-        return Boolean.parseBoolean(System.getProperty("reliability.hostile.knownDefects", "true"))
-                && status == 500 && endpoint.service().equals("hq-gateway")
-                && (endpoint.path().equals("/login") || endpoint.path().equals("/api/sms"))
-                && "application/x-www-form-urlencoded".equals(body.contentType())
-                && (body.kind() == HostileBodies.Kind.MALFORMED || body.kind() == HostileBodies.Kind.NUL_OR_BAD_UTF8);
-    }
-
     record Endpoint(String service, String path, HostileBodies.Shape shape, String credentialHeader, String credential) {
         String name() {
             return service + " POST " + path;
@@ -115,7 +98,6 @@ class HostileBodiesTest {
         String slowestWhat = "";
         int refused = 0;
         int closed = 0;
-        int known = 0;
         int perEndpoint = Math.max(2, TRIES / endpoints.size());
         Instant started = Instant.now();
         for (Endpoint endpoint : endpoints) {
@@ -158,9 +140,7 @@ class HostileBodiesTest {
                     slowest = took;
                     slowestWhat = what;
                 }
-                if (knownFormDefect(endpoint, body, status)) {
-                    known++;
-                } else if (status >= 500) {
+                if (status >= 500) {
                     failures.add(status + " to " + what);
                 } else if (took > BOUND.toNanos()) {
                     failures.add("answer after " + took / 1_000_000 + " ms (bound " + BOUND.toMillis() + ") to " + what);
@@ -180,12 +160,11 @@ class HostileBodiesTest {
         double bytesPerRefusal = (after[1] - before[1]) / (double) Math.max(1, refused);
         Reliability.figure("hostile bodies", "%d requests (%d endpoints x %d, seed %d) in %d s; kinds %s; answers %s, "
                 + "%d bodies over 1 MiB closed by the server; p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s); refused %d; rows +%d "
-                + "(%.3f per refusal, audit +%d), database +%d bytes (%.0f per refusal); not ready after: %s; "
-                + "known gateway form defect (500): %d",
+                + "(%.3f per refusal, audit +%d), database +%d bytes (%.0f per refusal); not ready after: %s",
                 perEndpoint * endpoints.size(), endpoints.size(), perEndpoint, Reliability.SEED, elapsed.toSeconds(), byKind,
                 byStatus, closed, Reliability.percentileMs(nanos, 50), Reliability.percentileMs(nanos, 99), slowest / 1e6,
                 slowestWhat.length() > 160 ? slowestWhat.substring(0, 160) : slowestWhat, refused, after[0] - before[0],
-                rowsPerRefusal, auditAfter - auditBefore, after[1] - before[1], bytesPerRefusal, notReady, known);
+                rowsPerRefusal, auditAfter - auditBefore, after[1] - before[1], bytesPerRefusal, notReady);
 
         assertThat(failures.subList(0, Math.min(30, failures.size())))
                 .as("5xx, missing or slow answers (first 30 of %d)", failures.size()).isEmpty();

@@ -29,7 +29,7 @@ import java.util.List;
  * Runs one allowlisted action: checks it and its params, audits the request, makes the one call
  * it maps to with who asked and how, audits the outcome with the run it started. An action that
  * takes time answers once the backend has recorded its run (202 RunAccepted); the work goes on
- * there. A dispatch that fails (service down, refused, locked, not implemented) is recorded as a
+ * there. A dispatch that fails (service down, refused, busy, locked, not implemented) is recorded as a
  * gateway run, so nothing a person asked for is lost.
  */
 @ApplicationScoped
@@ -231,6 +231,14 @@ public class ActionDispatcher {
             why = spec.serviceName() + " is busy: the resource is held by run " + (holder == null ? "(unknown)" : holder)
                     + "; try again when it has ended";
             refused = true;
+        } else if (reply.status() == 429) {
+            // busy, not broken: the backend refused more work for now (e.g. its pool of runs is full)
+            status = 429;
+            title = reply.problem().path("title").asText("").isBlank() ? "too many requests"
+                    : reply.problem().path("title").asText();
+            String when = DispatchFailedException.retryWhen(reply.retryAfter());
+            why = reply.reason() + "; try again " + (when == null ? "when one of its runs has ended" : when);
+            refused = true;
         } else if (reply.isNotImplemented()) {
             status = 501;
             title = "not implemented";
@@ -246,7 +254,7 @@ public class ActionDispatcher {
         auditEvent("action.outcome", refused ? "refused" : "failed", principal,
                 spec.name() + " → " + spec.serviceName() + ": " + why + "; gateway run " + gatewayRunId);
         return new DispatchFailedException(status, title, why + " (recorded as gateway run " + gatewayRunId + ")",
-                holder != null ? holder : gatewayRunId, gatewayRunId);
+                holder != null ? holder : gatewayRunId, gatewayRunId, status == 429 ? reply.retryAfter() : null);
     }
 
     private String recordGatewayRun(ActionSpec spec, Caller caller, String why, boolean refused) {

@@ -65,12 +65,15 @@ public class ActionsPage {
         } catch (DispatchFailedException e) {
             String todo = switch (e.status()) {
                 case 409 -> "Wait for the run that holds it to end, then press the button again.";
+                case 429 -> service + " is busy; nothing ran. Press the button again "
+                        + (e.retryWhen() == null ? "when one of its runs has ended." : e.retryWhen() + ".");
                 case 501 -> service + " does not do this yet; nothing ran.";
                 case 503 -> "Check that " + service + " is up (Overview), then press the button again.";
                 default -> "Read the gateway run for details.";
             };
-            return Response.ok(Templates.result(label, service, false, label + " did not start: " + e.title() + ".",
-                    e.getMessage(), todo, "/timeline/hq-gateway/" + e.gatewayRunId(),
+            // 200 so htmx shows the fragment in place; the backend's status is in its words
+            return Response.ok(Templates.result(label, service, false, label + " did not start: " + e.title()
+                    + " (" + e.status() + ").", e.getMessage(), todo, "/timeline/hq-gateway/" + e.gatewayRunId(),
                     "The failed dispatch, recorded as a gateway run", null)).build();
         } catch (ProblemException e) {
             return Response.ok(Templates.result(label, "hq-gateway", false, label + " was refused: " + e.title() + ".",

@@ -10,7 +10,12 @@ public class GatewayProblemMappers {
 
     @ServerExceptionMapper
     public Response dispatchFailed(DispatchFailedException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new Problem(e.status(), e.title(), e.getMessage(), e.runId(), null)).build();
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new Problem(e.status(), e.title(), e.getMessage(), e.runId(), null));
+        if (e.retryAfter() != null) {
+            // the busy backend said when to come back; the operator's client should hear it too
+            answer.header("Retry-After", e.retryAfter());
+        }
+        return answer.build();
     }
 }

@@ -9,12 +9,15 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import io.openclaw.hq.gateway.pages.FormFields;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -70,7 +73,8 @@ public class LoginLinkPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response exchange(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    public Response exchange(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request) {
         String person = RequestFactsReader.person(request, proxies);
         String client = RequestFactsReader.client(request, person, proxies);
         if (!OriginCheck.isSameOrigin(request.getHeader("Origin"), request.getHeader("Referer"),
@@ -78,16 +82,28 @@ public class LoginLinkPage {
             refusals.record(new AuditEvent("login", "refused", "anonymous", person, client, "cross-origin login link"));
             return page(403, null, "This login came from another site and was refused.");
         }
-        List<String> values = form == null ? null : form.get("code");
+        MultivaluedMap<String, String> form;
+        try {
+            form = FormFields.read(body, contentType);
+        } catch (FormFields.MalformedFormException e) {
+            // a broken body is a failed login like an unknown code: throttled, counted, and it says what was wrong
+            if (throttle.isBlocked(client)) {
+                return tooManyFailures(person, client);
+            }
+            throttle.recordFailure(client);
+            refusals.record(new AuditEvent("login", "failed", "anonymous", person, client,
+                    "malformed login link form: " + e.why()));
+            return page(e.status(), null, "The login form could not be read: " + e.why()
+                    + ". Open the link from ./hq login-link again.");
+        }
+        List<String> values = form.get("code");
         if (values == null || values.size() != 1) {
             refusals.record(new AuditEvent("login", "refused", "anonymous", person, client,
                     "login link without exactly one code"));
             return page(400, null, "Send the code of the link once.");
         }
         if (throttle.isBlocked(client)) {
-            refusals.record(new AuditEvent("login", "rate_limited", "anonymous", person, client, "too many failed logins"));
-            return Response.status(429).header("Retry-After", "60").type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.confirm(null, "Too many failed logins. Wait a minute and try again.")).build();
+            return tooManyFailures(person, client);
         }
         Optional<Secret> token = consoleToken.current();
         if (token.isEmpty()) {
@@ -119,6 +135,12 @@ public class LoginLinkPage {
                 return page(401, null, "This login link is not known. Run ./hq login-link for a new one.");
             }
         }
+    }
+
+    private Response tooManyFailures(String person, String client) {
+        refusals.record(new AuditEvent("login", "rate_limited", "anonymous", person, client, "too many failed logins"));
+        return Response.status(429).header("Retry-After", "60").type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.confirm(null, "Too many failed logins. Wait a minute and try again.")).build();
     }
 
     private static Response page(int status, String code, String error) {

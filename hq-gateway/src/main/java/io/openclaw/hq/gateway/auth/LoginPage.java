@@ -9,11 +9,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import io.openclaw.hq.gateway.pages.FormFields;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -61,7 +64,8 @@ public class LoginPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response login(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    public Response login(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request) {
         String person = RequestFactsReader.person(request, proxies);
         String client = RequestFactsReader.client(request, person, proxies);
         if (!OriginCheck.isSameOrigin(request.getHeader("Origin"), request.getHeader("Referer"),
@@ -69,7 +73,19 @@ public class LoginPage {
             refused("refused", person, client, "cross-origin login form");
             return page(403, "This login came from another site and was refused.");
         }
-        List<String> tokens = form == null ? null : form.get("token");
+        MultivaluedMap<String, String> form;
+        try {
+            form = FormFields.read(body, contentType);
+        } catch (FormFields.MalformedFormException e) {
+            // a broken body is a failed login like a wrong token: throttled, counted, and it says what was wrong
+            if (throttle.isBlocked(client)) {
+                return tooManyFailures(person, client);
+            }
+            throttle.recordFailure(client);
+            refused("failed", person, client, "malformed login form: " + e.why());
+            return page(e.status(), "The login form could not be read: " + e.why() + ". Log in from this page.");
+        }
+        List<String> tokens = form.get("token");
         if (tokens != null && tokens.size() > 1) {
             // two values: which one would be checked is the server's guess; refuse instead of guessing
             refused("refused", person, client, "token field given " + tokens.size() + " times");
@@ -77,9 +93,7 @@ public class LoginPage {
         }
         String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
         if (throttle.isBlocked(client)) {
-            refused("rate_limited", person, client, "too many failed logins");
-            return Response.status(429).header("Retry-After", "60")
-                    .entity(Templates.login("Too many failed logins. Wait a minute and try again.")).build();
+            return tooManyFailures(person, client);
         }
         Optional<Secret> expected = consoleToken.current();
         if (expected.isEmpty()) {
@@ -98,6 +112,12 @@ public class LoginPage {
                 .header("Set-Cookie", SessionCookies.issued(config.session().cookie(), session.cookieValue(),
                         config.session().ttl(), RequestFactsReader.isHttps(request, proxies)))
                 .build();
+    }
+
+    private Response tooManyFailures(String person, String client) {
+        refused("rate_limited", person, client, "too many failed logins");
+        return Response.status(429).header("Retry-After", "60")
+                .entity(Templates.login("Too many failed logins. Wait a minute and try again.")).build();
     }
 
     private Response page(int status, String error) {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one place that turns a REST client call into a {@link BackendReply}. A 4xx is the backend's
@@ -18,6 +21,7 @@ import java.util.function.Supplier;
 public final class BackendCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RETRY_AFTER_SECONDS = Pattern.compile("[0-9]{1,9}");
 
     private BackendCalls() {
     }
@@ -29,13 +33,13 @@ public final class BackendCalls {
                 return BackendReply.ok(backend, status, bodyOf(response));
             }
             if (status >= 400 && status < 500) {
-                return BackendReply.refused(backend, status, bodyOf(response));
+                return BackendReply.refused(backend, status, bodyOf(response), retryAfterOf(response));
             }
             throw new BackendUnavailableException("answered " + status);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500) {
-                return BackendReply.refused(backend, status, bodyOf(e.getResponse()));
+                return BackendReply.refused(backend, status, bodyOf(e.getResponse()), retryAfterOf(e.getResponse()));
             }
             throw new BackendUnavailableException("answered " + status);
         } catch (ProcessingException e) {
@@ -59,6 +63,27 @@ public final class BackendCalls {
             }
         } catch (RuntimeException unreadable) {
             return MissingNode.getInstance();
+        }
+    }
+
+    /**
+     * The backend's {@code Retry-After}, passed on only when it is what RFC 9110 allows (delay seconds
+     * or an HTTP date), so nothing else a backend put in the header reaches the operator's client.
+     */
+    static String retryAfterOf(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (RETRY_AFTER_SECONDS.matcher(trimmed).matches()) {
+            return trimmed;
+        }
+        try {
+            DateTimeFormatter.RFC_1123_DATE_TIME.parse(trimmed);
+            return trimmed;
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 

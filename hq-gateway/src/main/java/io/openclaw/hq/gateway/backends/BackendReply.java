@@ -9,10 +9,11 @@ import java.util.function.Function;
  * What one call to a backend came to: an answer (2xx) read into its contract record, a refusal
  * the backend meant (4xx, such as 409 locked or 404 not implemented; {@code problem} is its body),
  * or unavailable (down, slow, 5xx, its circuit open, or an answer that does not fit the contract).
- * {@code fetchedAt} says how old the answer is, so a cached one can say its age.
+ * {@code fetchedAt} says how old the answer is, so a cached one can say its age. {@code retryAfter}
+ * is the backend's {@code Retry-After} on a refusal (a 429 "too many runs", say), as it sent it, or null.
  */
 public record BackendReply<T>(Backend backend, Kind kind, int status, T value, JsonNode problem, String reason,
-        Instant fetchedAt) {
+        Instant fetchedAt, String retryAfter) {
 
     public enum Kind {
         OK, REFUSED, UNAVAILABLE
@@ -24,26 +25,30 @@ public record BackendReply<T>(Backend backend, Kind kind, int status, T value, J
     }
 
     public static <T> BackendReply<T> ok(Backend backend, int status, T value) {
-        return new BackendReply<>(backend, Kind.OK, status, value, null, null, null);
+        return new BackendReply<>(backend, Kind.OK, status, value, null, null, null, null);
     }
 
     public static <T> BackendReply<T> refused(Backend backend, int status, JsonNode problem) {
+        return refused(backend, status, problem, null);
+    }
+
+    public static <T> BackendReply<T> refused(Backend backend, int status, JsonNode problem, String retryAfter) {
         String detail = problem.path("detail").asText(problem.path("title").asText(""));
         return new BackendReply<>(backend, Kind.REFUSED, status, null, problem, backend.serviceName() + " answered "
-                + status + (detail.isBlank() ? "" : ": " + detail), null);
+                + status + (detail.isBlank() ? "" : ": " + detail), null, retryAfter);
     }
 
     public static <T> BackendReply<T> unavailable(Backend backend, String reason) {
         return new BackendReply<>(backend, Kind.UNAVAILABLE, 0, null, null, backend.serviceName() + " unavailable: " + reason,
-                null);
+                null, null);
     }
 
     /** The same outcome with the answer turned into another type (a refusal or unavailability carries over). */
     public <U> BackendReply<U> map(Function<T, U> read) {
         if (kind != Kind.OK) {
-            return new BackendReply<>(backend, kind, status, null, problem, reason, fetchedAt);
+            return new BackendReply<>(backend, kind, status, null, problem, reason, fetchedAt, retryAfter);
         }
-        return new BackendReply<>(backend, kind, status, read.apply(value), problem, reason, fetchedAt);
+        return new BackendReply<>(backend, kind, status, read.apply(value), problem, reason, fetchedAt, retryAfter);
     }
 
     public boolean isOk() {

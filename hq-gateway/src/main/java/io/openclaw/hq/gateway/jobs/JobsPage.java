@@ -11,6 +11,7 @@ import io.openclaw.hq.gateway.jobs.RunnerJobsContract.JobAccepted;
 import io.openclaw.hq.gateway.jobs.RunnerJobsContract.JobArtifacts;
 import io.openclaw.hq.gateway.jobs.RunnerJobsContract.RepoSpec;
 import io.openclaw.hq.gateway.pages.ErrorPages;
+import io.openclaw.hq.gateway.pages.FormFields;
 import io.openclaw.hq.gateway.pages.PageContext;
 import io.openclaw.hq.gateway.pages.PageContexts;
 import io.openclaw.hq.gateway.runs.RunFeed;
@@ -21,13 +22,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -120,9 +122,9 @@ public class JobsPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response submit(MultivaluedMap<String, String> form) {
+    public Response submit(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         try {
-            JobAccepted accepted = submitter.submit(form, RunTrigger.WEB, caller.get());
+            JobAccepted accepted = submitter.submit(FormFields.read(body, contentType), RunTrigger.WEB, caller.get());
             String link = "/jobs/" + accepted.jobId();
             return Response.accepted().location(URI.create(link)).header("HX-Redirect", link).build();
         } catch (ProblemException e) {

@@ -7,11 +7,14 @@ import io.openclaw.hq.gateway.audit.UnauthenticatedRefusals;
 import io.openclaw.hq.platform.secrets.Secret;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import io.vertx.core.http.HttpServerRequest;
+import io.openclaw.hq.gateway.pages.FormFields;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -50,10 +53,19 @@ public class SmsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    public Response receive(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    public Response receive(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request) {
         if (!config.webhookEnabled()) {
             // the poller reads inbound SMS; this door is open only when gateway.sms-inbound.webhook-enabled=true
             return Response.status(404).type(MediaType.APPLICATION_XML_TYPE).entity(TwiML.empty()).build();
+        }
+        MultivaluedMap<String, String> form;
+        try {
+            form = FormFields.read(body, contentType);
+        } catch (FormFields.MalformedFormException e) {
+            // Twilio never sends one; whoever did is refused as anyone unsigned is, and told what was wrong (problem JSON)
+            record("sms.rejected", "refused", SmsDesk.actorOf(null), "malformed form: " + e.why());
+            throw e;
         }
         String from = form.getFirst("From");
         String actor = SmsDesk.actorOf(from);

@@ -71,6 +71,8 @@ public class SomaPage {
         } catch (DispatchFailedException e) {
             String todo = switch (e.status()) {
                 case 409 -> "Another Soma run holds the lock: wait for run " + e.runId() + " to end, then press again.";
+                case 429 -> "soma-sync-service is busy; press again "
+                        + (e.retryWhen() == null ? "when one of its runs has ended." : e.retryWhen() + ".");
                 case 503 -> "Check that soma-sync-service is up (Overview), then press again.";
                 default -> "Read the gateway run for details.";
             };

@@ -167,6 +167,70 @@ class ExecApiTest {
                 .body("project", is("infra_openclaw"));
     }
 
+    /** platform RunLauncher's answer when its pool of runs is full, exactly as the services send it. */
+    static final String TOO_MANY_RUNS = "{\"status\":429,\"title\":\"too many runs\","
+            + "\"detail\":\"16 runs are already in progress; run 20261202T061500Z-refused was refused\"}";
+
+    private void llmRouterBusy(String retryAfter) {
+        var answer = aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody(TOO_MANY_RUNS);
+        if (retryAfter != null) {
+            answer = answer.withHeader("Retry-After", retryAfter);
+        }
+        wm.stubFor(post(urlPathEqualTo(Stubs.LLM + "/v1/doctor")).willReturn(answer));
+    }
+
+    @Test
+    void aBusyBackendsTooManyRunsIs429WithItsReasonAndRetryAfterNotA502() {
+        llmRouterBusy("30");
+        io.restassured.response.Response answer = Hq.api().contentType("application/json")
+                .body("{\"action\":\"llm_doctor\"}").post("/api/exec");
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isEqualTo("30");
+        JsonPath problem = answer.jsonPath();
+        assertThat(problem.getString("title")).isEqualTo("too many runs");
+        assertThat(problem.getString("detail")).contains("llm-router-service answered 429: 16 runs are already in progress")
+                .contains("try again in 30 s");
+        Hq.api().get("/api/runs/" + problem.getString("runId") + "?service=hq-gateway").then().statusCode(200)
+                .body("status", is("refused")).body("action", is("llm_doctor"));
+    }
+
+    @Test
+    void aBusyBackendWithoutRetryAfterIs429WithoutOne() {
+        llmRouterBusy(null);
+        io.restassured.response.Response answer = Hq.api().contentType("application/json")
+                .body("{\"action\":\"llm_doctor\"}").post("/api/exec");
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isNull();
+        assertThat(answer.jsonPath().getString("detail")).contains("16 runs are already in progress")
+                .contains("when one of its runs has ended");
+    }
+
+    @Test
+    void aBackendsRetryAfterThatIsNeitherSecondsNorADateIsNotPassedOn() {
+        llmRouterBusy("soon<script>");
+        io.restassured.response.Response answer = Hq.api().contentType("application/json")
+                .body("{\"action\":\"llm_doctor\"}").post("/api/exec");
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isNull();
+        assertThat(answer.asString()).doesNotContain("script");
+    }
+
+    @Test
+    void theActionsPageSaysBusyWithTheReasonAndLockedWithTheHolder() {
+        Hq hq = Hq.login();
+        llmRouterBusy("30");
+        String busy = hq.post().header("HX-Request", "true").post("/actions/llm_doctor").then().statusCode(200)
+                .extract().asString();
+        assertThat(busy).contains("did not start: too many runs (429).").contains("16 runs are already in progress")
+                .contains("again in 30 s.").doesNotContain("(502)");
+        wm.stubFor(post(urlPathEqualTo(Stubs.DOCTOR + "/heal")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":409,\"title\":\"locked\",\"detail\":\"host:vps is held\",\"runId\":\"20260216T105900Z-holder\"}")));
+        String locked = hq.post().header("HX-Request", "true").post("/actions/apply").then().statusCode(200)
+                .extract().asString();
+        assertThat(locked).contains("did not start: locked (409).").contains("held by run 20260216T105900Z-holder");
+    }
+
     @Test
     void downServiceBecomesAFailedGatewayRun() {
         Stubs.down(wm, Stubs.SOMA);

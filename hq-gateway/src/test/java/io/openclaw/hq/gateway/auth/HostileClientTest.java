@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -216,6 +217,99 @@ class HostileClientTest {
                 .then().statusCode(400).body(containsString("token"));
         given().header("Origin", Hq.origin()).contentType("application/json")
                 .body("{\"token\":\"a\",\"token\":\"b\"}").post("/login").then().statusCode(415);
+    }
+
+    // ---- malformed form bodies: every endpoint that reads a form -----------------------------
+
+    /** The gateway's form endpoints (every @Consumes(APPLICATION_FORM_URLENCODED) resource method). */
+    enum FormEndpoint {
+        LOGIN("/login"), LOGIN_LINK("/login/link"), SMS("/api/sms"), JOBS("/jobs");
+
+        final String path;
+
+        FormEndpoint(String path) {
+            this.path = path;
+        }
+    }
+
+    static Stream<Arguments> malformedForms() {
+        // the bodies the reliability module's HostileBodiesTest saw answered 500, and their kin
+        List<Arguments> cases = new ArrayList<>();
+        Object[][] bodies = {
+                {"%", "field 1", "two hex digits"},
+                {"token=%ZZ%G1", "field 1", "two hex digits"},
+                {"token=abc%4", "field 1", "two hex digits"},
+                {"=&=&&==", "field 1", "has no name"},
+                {"token=x%00y&Body=%C3%28", "field 1", "NUL"},
+                {"From=x&Body=%C3%28", "field 2", "not valid UTF-8"},
+                {"Body=%FF%FE", "field 1", "not valid UTF-8"}};
+        for (FormEndpoint endpoint : FormEndpoint.values()) {
+            for (Object[] body : bodies) {
+                cases.add(Arguments.of(endpoint, body[0], body[1], body[2]));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} with the form body {1} → 400 naming {2}: {3}")
+    @MethodSource("malformedForms")
+    void aMalformedFormBodyIs400NamingWhatWasWrongNeverA500(FormEndpoint endpoint, String body, String field,
+            String named) {
+        // the Content-Type as a plain client sends it, without a charset: the body is read as UTF-8
+        RequestSpecification request = switch (endpoint) {
+            case LOGIN, LOGIN_LINK -> given().header("Origin", Hq.origin());
+            case SMS -> Hq.api();
+            case JOBS -> Hq.login().post();
+        };
+        Response answer = request.config(RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                        .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-www-form-urlencoded").body(body)
+                .redirects().follow(false).post(endpoint.path);
+        assertThat(answer.statusCode()).as(endpoint + " " + body + ": " + answer.asString()).isEqualTo(400);
+        assertThat(answer.asString()).as(endpoint + " " + body).contains(named).contains(field);
+        if (endpoint == FormEndpoint.SMS) {
+            assertThat(answer.jsonPath().getString("title")).isEqualTo("malformed form");
+            assertThat(answer.jsonPath().getString("detail")).startsWith("the form body could not be read: " + field);
+        } else if (endpoint == FormEndpoint.JOBS) {
+            assertThat(answer.asString()).contains("Not submitted (400 malformed form)");
+        } else {
+            assertThat(answer.asString()).contains("id=\"login-error\"").contains("The login form could not be read");
+            assertThat(answer.getCookie("hq_session")).isNull();
+        }
+    }
+
+    @Test
+    void malformedLoginFormsCountAgainstTheThrottleAndAreAudited() {
+        // from its own address, so its first refusals of this minute are audited in full
+        List<Integer> statuses = new ArrayList<>();
+        java.time.Instant asked = java.time.Instant.now().minusSeconds(1);
+        for (int i = 0; i < LIMIT + 2; i++) {
+            statuses.add(ClientAddress.from("127.0.0.12").header("Origin", Hq.origin())
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .body("token=%ZZ" + i).post("/login").statusCode());
+        }
+        assertThat(statuses.subList(0, LIMIT)).containsOnly(400);
+        assertThat(statuses.subList(LIMIT, LIMIT + 2)).as("a malformed form is a failed login").containsOnly(429);
+        ClientAddress.from("127.0.0.12").header("Origin", Hq.origin()).formParam("token", CanarySecrets.CONSOLE_TOKEN)
+                .redirects().follow(false).post("/login").then().statusCode(429);
+        refusals.sealBefore(java.time.Instant.now().plus(2, java.time.temporal.ChronoUnit.MINUTES));
+        List<Map<String, Object>> audit = Hq.api().get("/api/audit?limit=300").jsonPath().getList("$");
+        assertThat(audit).anyMatch(e -> ("login".equals(e.get("event")) && "failed".equals(e.get("outcome"))
+                && "ip:127.0.0.12".equals(e.get("client"))
+                && String.valueOf(e.get("detail")).contains("malformed login form: field 1"))
+                || ("audit.refusals".equals(e.get("event")) && String.valueOf(e.get("detail")).contains("login/failed")
+                        && java.time.Instant.parse(String.valueOf(e.get("at"))).isAfter(asked)));
+    }
+
+    @Test
+    void aFormInACharsetTheGatewayDoesNotReadIs415() throws Exception {
+        // a client library will not encode in a charset it does not know either: the bytes go as they are
+        String base = "http://localhost:" + RestAssured.port;
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded; charset=x-klingon")
+                .POST(HttpRequest.BodyPublishers.ofString("token=abc")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.body()).contains("send UTF-8");
     }
 
     @Test
