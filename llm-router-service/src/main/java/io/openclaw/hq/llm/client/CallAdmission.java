@@ -75,7 +75,29 @@ public class CallAdmission {
         if (place.isDone() && !place.isCompletedExceptionally()) {
             return run(call);
         }
-        return place.thenCompose(ignored -> run(call));
+        // The caller's stage is not the place itself: a caller that gives up (its client hung up and the
+        // request's Uni was cancelled) must not swallow a place handed to it; it passes the place on.
+        CompletableFuture<T> result = new CompletableFuture<>();
+        place.whenComplete((ignored, refused) -> {
+            if (refused != null) {
+                result.completeExceptionally(refused);
+            } else if (result.isDone()) {
+                leave();
+            } else {
+                try {
+                    run(call).whenComplete((answer, failure) -> {
+                        if (failure != null) {
+                            result.completeExceptionally(failure);
+                        } else {
+                            result.complete(answer);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        });
+        return result;
     }
 
     /** The same on a worker thread, for work that blocks: waits here for a place, then runs {@code call}. */
