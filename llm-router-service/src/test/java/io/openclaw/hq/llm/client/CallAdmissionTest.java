@@ -82,6 +82,18 @@ class CallAdmissionTest {
     }
 
     @Test
+    void aCallWhoseCallerHungUpStillGivesItsPlaceBackWhenTheProviderAnswers() {
+        CallAdmission admission = new CallAdmission(1, 0, 0, vertx);
+        CompletableFuture<String> providerAnswer = new CompletableFuture<>();
+        CompletionStage<String> call = admission.admitted(() -> providerAnswer);
+        call.toCompletableFuture().cancel(false); // the client went away while the provider still worked
+        assertThat(admission.snapshot().inFlight()).as("the upstream call still holds its place").isEqualTo(1);
+        providerAnswer.complete("late");
+        assertThat(admission.snapshot().inFlight()).as("given back when the provider answered").isZero();
+        assertThat(admission.admittedBlocking(() -> "next")).isEqualTo("next");
+    }
+
+    @Test
     void aCallThatFailsToStartGivesItsPlaceBack() {
         CallAdmission admission = new CallAdmission(1, 0, 0, vertx);
         assertThatThrownBy(() -> admission.admitted(() -> {
