@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.openclaw.hq.testing.CanarySecrets;
@@ -24,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Provider failures: 4xx is permanent (one call), 5xx and timeouts are retried (three calls) and then
@@ -50,6 +53,33 @@ class ProviderFailureTest extends ProvidersAcceptingTest {
                 .body("channels[0].error", containsString("user identifier is not a valid user"));
         wireMock.verify(1, pushoverCalls());
         wireMock.verify(1, twilioCalls());
+    }
+
+    /**
+     * A 4xx whose body is not Twilio's JSON (a proxy's HTML page, plain text that echoes what was sent,
+     * nothing at all): still permanent, one call, the status kept and the body not.
+     */
+    @ParameterizedTest(name = "HTTP {0} with body [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "400|<html><body>Bad Request echo-SECRET-BODY</body></html>",
+            "403|echo-SECRET-BODY plain text",
+            "404|''"})
+    void aTwilio4xxWithoutTwiliosJsonIsPermanentWithOneCall(int status, String body) {
+        wireMock.stubFor(twilioPost().willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/html")
+                .withBody(body)));
+        String check = uniqueCheck("t4xxraw");
+        postAlert(check, "FAIL", "critical").statusCode(200)
+                .body("channels.outcome", contains("sent", "failed"))
+                .body("channels[1].error", containsString("HTTP " + status))
+                .body("channels[1].error", not(containsString("SECRET-BODY")))
+                .body("channels[1].error", not(containsString("after retries")));
+        wireMock.verify(1, twilioCalls());
+
+        given().header(NotifyTestSupport.TOKEN_HEADER, CanarySecrets.INTERNAL_TOKEN)
+                .when().get("/deliveries?limit=5").then().statusCode(200)
+                .body("find { it.checkId == '" + check + "' && it.channel == 'sms' }.status", equalTo("failed"))
+                .body("find { it.checkId == '" + check + "' && it.channel == 'sms' }.providerStatus", equalTo(status))
+                .body("find { it.checkId == '" + check + "' && it.channel == 'sms' }.error", not(containsString("SECRET-BODY")));
     }
 
     @Test

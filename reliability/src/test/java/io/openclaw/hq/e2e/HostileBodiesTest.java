@@ -51,6 +51,8 @@ class HostileBodiesTest {
         list.add(new Endpoint(gw, "/logout", HostileBodies.Shape.formOf(fields()), console, Suite.CONSOLE_TOKEN));
         list.add(new Endpoint(gw, "/api/sms", HostileBodies.Shape.formOf(fields("From", "x", "Body", "x")), console,
                 Suite.CONSOLE_TOKEN));
+        list.add(new Endpoint(gw, "/jobs", HostileBodies.Shape.formOf(fields("jobType", "orb_doctor", "repo", "x")), console,
+                Suite.CONSOLE_TOKEN));
         String llm = "llm-router-service";
         list.add(new Endpoint(llm, "/v1/chat/completions", HostileBodies.Shape.json(fields("model", "\"gpt-4o-mini\"",
                 "messages", "[{\"role\":\"user\",\"content\":\"hi\"}]", "max_tokens", "16")), internal, Suite.INTERNAL_TOKEN));

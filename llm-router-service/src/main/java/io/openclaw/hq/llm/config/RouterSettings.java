@@ -30,6 +30,22 @@ public interface RouterSettings {
     @WithDefault("64")
     int connectionsPerProvider();
 
+    /**
+     * Provider calls (whole answers, stream openings) the router carries at once. Unset: derived
+     * from the heap, see {@link io.openclaw.hq.llm.client.CallAdmission}.
+     */
+    @WithName("max-calls-in-flight")
+    Optional<Integer> maxCallsInFlight();
+
+    /** Calls that may wait for a free place; unset: as many as may be in flight. */
+    @WithName("max-calls-waiting")
+    Optional<Integer> maxCallsWaiting();
+
+    /** How long a call waits for a free place before it is refused with 429. */
+    @WithName("admission-wait-ms")
+    @WithDefault("50")
+    long admissionWaitMs();
+
     Breaker breaker();
 
     interface Breaker {

@@ -1,5 +1,7 @@
 package io.openclaw.hq.llm.rest;
 
+import io.openclaw.hq.llm.client.CallAdmission;
+import io.openclaw.hq.llm.client.CallsInFlightException;
 import io.openclaw.hq.llm.model.ErrorClass;
 import io.openclaw.hq.llm.model.ProviderException;
 import io.openclaw.hq.llm.review.ReviewAnswerInvalidException;
@@ -28,6 +30,15 @@ public class RouterErrorMappers {
                 .header(OpenClawHeaders.ERROR_CLASS, e.errorClass().wire())
                 .header(OpenClawHeaders.PROVIDER, e.provider().wire())
                 .entity(new Problem(status, "upstream " + e.errorClass().wire(), e.describe()))
+                .build();
+    }
+
+    /** Refused by admission control: nothing was sent upstream, the caller may simply try again. */
+    @ServerExceptionMapper
+    public Response tooManyCallsInFlight(CallsInFlightException e) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", Integer.toString(CallAdmission.RETRY_AFTER_SECONDS))
+                .entity(new Problem(429, "router busy", e.getMessage()))
                 .build();
     }
 

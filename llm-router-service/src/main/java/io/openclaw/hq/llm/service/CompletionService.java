@@ -3,6 +3,7 @@ package io.openclaw.hq.llm.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openclaw.hq.llm.client.AsyncFailures;
+import io.openclaw.hq.llm.client.CallAdmission;
 import io.openclaw.hq.llm.client.LlmProvider;
 import io.openclaw.hq.llm.client.ProviderGuards;
 import io.openclaw.hq.llm.client.ProviderRegistry;
@@ -40,9 +41,11 @@ public class CompletionService {
     private final ProviderRegistry providers;
     private final ProviderGuards guards;
     private final CallAccounting accounting;
+    private final CallAdmission admission;
 
     public CompletionService(LlmConfigHolder config, ModelRouter router, ProviderRegistry providers,
-            ProviderGuards guards, CallAccounting accounting) {
+            ProviderGuards guards, CallAccounting accounting, CallAdmission admission) {
+        this.admission = admission;
         this.config = config;
         this.router = router;
         this.providers = providers;
@@ -96,12 +99,20 @@ public class CompletionService {
         }
         LlmConfig current = config.require();
         ResolvedRoute route = withRequestedModel(router.resolve(ctx.purpose()), request, ctx.purpose());
-        Prepared prepared = readyToSend(current, ctx, route, request);
-        return guards.call(route.provider(), () -> prepared.provider().complete(prepared.call()))
-                .handle((reply, failure) -> conclude(ctx, route, prepared.hold(), reply, failure, false, null));
+        // admitted before anything is held or recorded: a refused call leaves no ledger row behind
+        return admission.admitted(() -> {
+            Prepared prepared = readyToSend(current, ctx, route, request);
+            return guards.call(route.provider(), () -> prepared.provider().complete(prepared.call()))
+                    .handle((reply, failure) -> conclude(ctx, route, prepared.hold(), reply, failure, false, null));
+        });
     }
 
     private RoutedCompletion attempt(LlmConfig current, CallContext ctx, ResolvedRoute route, ObjectNode request,
+            boolean fallbackUsed, ErrorClass primaryClass) {
+        return admission.admittedBlocking(() -> admittedAttempt(current, ctx, route, request, fallbackUsed, primaryClass));
+    }
+
+    private RoutedCompletion admittedAttempt(LlmConfig current, CallContext ctx, ResolvedRoute route, ObjectNode request,
             boolean fallbackUsed, ErrorClass primaryClass) {
         Prepared prepared = readyToSend(current, ctx, route, request);
         ProviderReply reply = null;

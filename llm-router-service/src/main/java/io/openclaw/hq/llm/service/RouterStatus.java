@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openclaw.hq.llm.client.CallAdmission;
 import io.openclaw.hq.llm.client.ProviderGuards;
 import io.openclaw.hq.llm.client.ProviderRegistry;
 import io.openclaw.hq.llm.config.LlmConfig;
@@ -33,10 +34,12 @@ public class RouterStatus {
     private final BudgetStore budgets;
     private final CostLedger ledger;
     private final io.openclaw.hq.platform.runs.RunStore runs;
+    private final CallAdmission admission;
 
     public RouterStatus(LlmConfigHolder config, ModelRouter router, ProviderRegistry providers, ProviderGuards guards,
             SecretResolver secrets, ProviderDoctor doctor, ObjectMapper json, BudgetStore budgets, CostLedger ledger,
-            io.openclaw.hq.platform.runs.RunStore runs) {
+            io.openclaw.hq.platform.runs.RunStore runs, CallAdmission admission) {
+        this.admission = admission;
         this.budgets = budgets;
         this.ledger = ledger;
         this.runs = runs;
@@ -84,6 +87,11 @@ public class RouterStatus {
             current.budget().pricing().keySet().stream().sorted().forEach(priced::add);
             routerNode.set("review_gate_state", reviewGate(current));
         }
+        CallAdmission.Snapshot calls = admission.snapshot();
+        routerNode.putObject("calls_in_flight")
+                .put("max", calls.maxInFlight()).put("now", calls.inFlight())
+                .put("max_waiting", calls.maxWaiting()).put("waiting", calls.waiting()).put("wait_ms", calls.waitMs())
+                .put("admitted_total", calls.admitted()).put("refused_total", calls.refused());
         ObjectNode budgetNow = routerNode.has("budget") ? (ObjectNode) routerNode.get("budget") : routerNode.putObject("budget");
         BudgetStore.Reserved reserved = budgets.reservedNow();
         budgetNow.put("reserved_usd", reserved.reservedUsd().stripTrailingZeros());

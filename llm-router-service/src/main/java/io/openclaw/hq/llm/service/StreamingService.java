@@ -12,6 +12,7 @@ import io.openclaw.hq.llm.model.ProviderException;
 import io.openclaw.hq.llm.model.Purpose;
 import io.openclaw.hq.llm.model.ResolvedRoute;
 import io.openclaw.hq.platform.errors.ProblemException;
+import io.openclaw.hq.llm.client.CallAdmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -28,9 +29,11 @@ public class StreamingService {
     private final ProviderRegistry providers;
     private final ProviderGuards guards;
     private final CallAccounting accounting;
+    private final CallAdmission admission;
 
     public StreamingService(LlmConfigHolder config, ModelRouter router, ProviderRegistry providers,
-            ProviderGuards guards, CallAccounting accounting) {
+            ProviderGuards guards, CallAccounting accounting, CallAdmission admission) {
+        this.admission = admission;
         this.config = config;
         this.router = router;
         this.providers = providers;
@@ -38,7 +41,12 @@ public class StreamingService {
         this.accounting = accounting;
     }
 
+    /** Opening counts against the router's calls in flight (the relay after it runs on a bounded worker pool). */
     public StreamRelay open(CallContext ctx, ObjectNode request) {
+        return admission.admittedBlocking(() -> admittedOpen(ctx, request));
+    }
+
+    private StreamRelay admittedOpen(CallContext ctx, ObjectNode request) {
         if (ctx.purpose() == Purpose.REVIEW) {
             throw ProblemException.badRequest("stream is not offered for purpose review: a verdict is checked whole");
         }

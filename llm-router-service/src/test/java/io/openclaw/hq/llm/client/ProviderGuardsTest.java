@@ -120,6 +120,21 @@ class ProviderGuardsTest {
             }
 
             @Override
+            public Optional<Integer> maxCallsInFlight() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Integer> maxCallsWaiting() {
+                return Optional.empty();
+            }
+
+            @Override
+            public long admissionWaitMs() {
+                return 50;
+            }
+
+            @Override
             public Breaker breaker() {
                 return new Breaker() {
                     @Override

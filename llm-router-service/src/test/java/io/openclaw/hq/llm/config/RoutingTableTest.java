@@ -100,6 +100,21 @@ class RoutingTableTest {
             }
 
             @Override
+            public Optional<Integer> maxCallsInFlight() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Integer> maxCallsWaiting() {
+                return Optional.empty();
+            }
+
+            @Override
+            public long admissionWaitMs() {
+                return 50;
+            }
+
+            @Override
             public Breaker breaker() {
                 return null;
             }

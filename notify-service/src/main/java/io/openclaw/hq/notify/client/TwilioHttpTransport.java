@@ -19,17 +19,25 @@ import java.time.Duration;
  * {@code apiBaseUrl} (Twilio itself, or WireMock in tests), each request is tried exactly once
  * (retries belong to {@link TwilioSmsClient}'s fault tolerance, not to the SDK's own loop), and a
  * timeout is an {@link ApiConnectionException} without the URL, which carries the account SID.
+ * One transport per send, so {@link #lastStatus()} is that send's answer.
  */
 final class TwilioHttpTransport extends HttpClient {
 
     private final String apiBaseUrl;
     private final Duration requestTimeout;
     private final java.net.http.HttpClient http;
+    /** The status of the last answer: the SDK loses it when an error body is not Twilio's JSON. */
+    private volatile int lastStatus;
 
     TwilioHttpTransport(java.net.http.HttpClient http, String apiBaseUrl, Duration requestTimeout) {
         this.http = http;
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
         this.requestTimeout = requestTimeout;
+    }
+
+    /** The HTTP status of the last answer this transport received, 0 before any. */
+    int lastStatus() {
+        return lastStatus;
     }
 
     @Override
@@ -57,6 +65,7 @@ final class TwilioHttpTransport extends HttpClient {
         }
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            lastStatus = response.statusCode();
             return new Response(response.body(), response.statusCode());
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException("Twilio did not answer within " + requestTimeout.toMillis() + " ms");

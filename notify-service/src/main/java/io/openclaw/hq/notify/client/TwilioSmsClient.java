@@ -16,21 +16,22 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Sends one SMS through twilio-java. 4xx (bad number, bad credentials) is permanent; 5xx and
- * timeouts are retried with exponential backoff. No {@code StatusCallback} is ever set.
+ * Sends one SMS through twilio-java. 4xx (bad number, bad credentials) is permanent whatever its
+ * body; 5xx and timeouts are retried with exponential backoff. No {@code StatusCallback} is ever set.
  */
 @ApplicationScoped
 public class TwilioSmsClient {
 
-    private final TwilioHttpTransport transport;
+    private final java.net.http.HttpClient http;
+    private final NotifyConfig.Twilio twilio;
 
     public TwilioSmsClient(NotifyConfig config) {
         NotifyConfig.Twilio twilio = config.twilio();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        this.twilio = twilio;
+        this.http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(twilio.connectTimeout())
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build();
-        this.transport = new TwilioHttpTransport(http, twilio.apiBaseUrl(), twilio.requestTimeout());
     }
 
     /** @return the message SID Twilio assigned, the provider reference kept in the delivery log */
@@ -43,6 +44,7 @@ public class TwilioSmsClient {
             skipOn = ProviderRejectedException.class)
     @CircuitBreakerName("twilio")
     public String send(SmsMessage sms, TwilioCredentials credentials) {
+        TwilioHttpTransport transport = new TwilioHttpTransport(http, twilio.apiBaseUrl(), twilio.requestTimeout());
         TwilioRestClient client = new TwilioRestClient.Builder(credentials.accountSid().reveal(),
                 credentials.authToken().reveal()).httpClient(transport).build();
         try {
@@ -52,9 +54,23 @@ public class TwilioSmsClient {
         } catch (ApiConnectionException e) {
             throw ProviderErrors.noAnswer(e.getMessage());
         } catch (ApiException e) {
-            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
-            String code = e.getCode() == null ? "" : "Twilio error " + e.getCode() + ": ";
-            throw ProviderErrors.classify(status, code + e.getMessage());
+            throw classify(e, transport.lastStatus());
         }
+    }
+
+    /**
+     * Twilio's own JSON error keeps its code and message. Any other error body (an HTML page from a
+     * proxy, plain text) makes the SDK throw without a status, or as a 500 "no content"; the status
+     * then comes from the answer itself, so a 4xx stays permanent (one call) whatever its body, and
+     * the body, which could echo what was sent, is never kept.
+     */
+    static RuntimeException classify(ApiException e, int answeredStatus) {
+        boolean twiliosOwn = e.getStatusCode() != null && (answeredStatus == 0 || e.getStatusCode() == answeredStatus);
+        if (twiliosOwn) {
+            String code = e.getCode() == null ? "" : "Twilio error " + e.getCode() + ": ";
+            return ProviderErrors.classify(e.getStatusCode(), code + e.getMessage());
+        }
+        int status = answeredStatus > 0 ? answeredStatus : 0;
+        return ProviderErrors.classify(status, "answer without Twilio's JSON error body (body not kept)");
     }
 }
