@@ -12,13 +12,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.openclaw.hq.testing.Contracts;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * llm-router-service faked at its REST edge: every body is one the real router answered, recorded
  * by its own tests (contracts/llm-router-service/review-*.json, status.json), with only the range
- * changed to the one the test reviews, as the real router echoes it.
+ * changed to the one the test reviews, as the real router echoes it. Registered as a JUnit extension
+ * ({@code @RegisterExtension static final FakeRouter router = new FakeRouter();}): one server per test
+ * class, its stubs forgotten before each test, stopped after the class.
  */
-final class FakeRouter implements AutoCloseable {
+final class FakeRouter implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     static final String SERVICE = "llm-router-service";
     final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -33,6 +38,16 @@ final class FakeRouter implements AutoCloseable {
         server.resetAll();
         server.stubFor(get(urlEqualTo("/v1/status")).withHeader(RouterClient.TOKEN_HEADER, equalTo(Sandbox.TOKEN))
                 .willReturn(json(200, Contracts.load(SERVICE, "status").bodyJson())));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     String url() {

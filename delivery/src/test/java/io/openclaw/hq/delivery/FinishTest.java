@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `review finish`: the baseline advances only for an APPROVED, non-simulated review of exactly baseline..HEAD. */
@@ -17,17 +16,8 @@ class FinishTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
     static final FakeRouter router = new FakeRouter();
-
-    @BeforeEach
-    void forgetStubs() {
-        router.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        router.close();
-    }
 
     private String reviewed(Sandbox s, boolean approve) {
         String head = s.change("app.txt", "new\n");

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,17 +19,8 @@ class PushGateTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
     static final FakeRouter router = new FakeRouter();
-
-    @BeforeEach
-    void forgetStubs() {
-        router.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        router.close();
-    }
 
     /** A clean clone with the gate installed and one change reviewed APPROVED (not finished). */
     private Sandbox reviewed() {

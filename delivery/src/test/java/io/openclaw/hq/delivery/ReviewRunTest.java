@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `review run` against the router faked at its REST edge with its own recorded answers. */
@@ -21,17 +20,8 @@ class ReviewRunTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
     static final FakeRouter router = new FakeRouter();
-
-    @BeforeEach
-    void forgetStubs() {
-        router.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        router.close();
-    }
 
     private JsonNode stored(Sandbox s, String head) {
         return Json.parse(Sandbox.read(s.clone.resolve(".hq/reviews/" + head + ".json")), "record");

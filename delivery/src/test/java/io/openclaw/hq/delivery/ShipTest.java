@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,17 +17,8 @@ class ShipTest {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
     static final FakeRouter router = new FakeRouter();
-
-    @BeforeEach
-    void forgetStubs() {
-        router.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        router.close();
-    }
 
     @Test
     void withoutAProviderShipIsRefusedAndNothingMoves() {
