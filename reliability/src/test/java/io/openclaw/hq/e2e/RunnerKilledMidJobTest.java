@@ -71,6 +71,8 @@ class RunnerKilledMidJobTest {
             assertThat(killed.path("errorClass").asText()).isEqualTo("INTERRUPTED");
             JsonNode run = Reliability.awaitEnded(suite, "runner-service", slowRun, Duration.ofSeconds(30));
             assertThat(run.path("status").asText()).as("its run record: %s", run).isEqualTo("interrupted");
+            JsonNode runFile = Operator.parse(Files.readString(suite.artifacts.resolve("runner/" + slowRun + "/run.json")));
+            assertThat(runFile.path("status").asText()).as("its run.json: %s", runFile).isEqualTo("interrupted");
             assertThat(Files.exists(worktree(suite, slow))).as("its worktree %s", worktree(suite, slow)).isFalse();
 
             JsonNode next = awaitJobEnded(suite, queued, Duration.ofSeconds(180));

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * refusing port (unreachable), then a GreenMail that refuses soma's login (soma restarted
  * pointed at it, then back).
  */
-@Order(35)
+@Order(50)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SomaProviderFaultsTest {
 
