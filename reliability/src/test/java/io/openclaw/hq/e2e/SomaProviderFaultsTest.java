@@ -114,6 +114,8 @@ class SomaProviderFaultsTest {
             assertThat(lastGoodHome(suite)).as("the last good snapshot after %s", fault.getKey()).isEqualTo(lastGood);
             assertThat(sha256(suite.artifacts.resolve(lastGood.get(2)))).as("its file after %s", fault.getKey()).isEqualTo(fileSha);
         }
+        HttpResponse<String> page = operator.page("/soma");
+        assertThat(page.statusCode()).as("HQ's Soma page after the faults: %s", page.body()).isEqualTo(200);
         Reliability.figure("providers/kajabi snapshot via HQ", "%s", String.join("; ", rows));
     }
 
