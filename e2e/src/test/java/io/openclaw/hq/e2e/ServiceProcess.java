@@ -155,6 +155,18 @@ final class ServiceProcess {
         start(command, settings);
     }
 
+    /** Starts it again with some settings replaced for this start only; a later {@link #startAgain} uses the original ones. */
+    void startAgainWith(Map<String, String> overrides) {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        Map<String, String> original = settings;
+        Map<String, String> changed = new java.util.LinkedHashMap<>(original);
+        changed.putAll(overrides);
+        start(command, changed);
+        settings = original;
+    }
+
     /** SIGKILL, as {@code kill -9} would: no shutdown hook runs, nothing is flushed or closed. */
     void kill() {
         if (process == null || !process.isAlive()) {

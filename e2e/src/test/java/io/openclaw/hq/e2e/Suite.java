@@ -161,6 +161,17 @@ public final class Suite {
     }
 
     /**
+     * Starts a killed service again with some settings replaced for this start only (a later
+     * {@link #startAgain} uses the original ones), and waits until it is ready: e.g. soma pointed
+     * at a test's own IMAP server.
+     */
+    public void startAgainWith(String service, Map<String, String> overrides) {
+        ServiceProcess s = services.get(service);
+        s.startAgainWith(overrides);
+        s.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
      * {@code kill -9} of PostgreSQL itself (the postmaster named in its data directory's
      * {@code postmaster.pid}) and of the launcher that started it: what a crashed database server
      * looks like to the services.
@@ -345,6 +356,19 @@ public final class Suite {
             text = text.replaceAll("\"timeoutSeconds\":\\s*\\d+", "\"timeoutSeconds\": " + Integer.parseInt(timeout));
         }
         Files.writeString(llm, text);
+        Path soma = config.resolve("soma.json");
+        String somaText = Files.readString(soma);
+        String kajabiTimeout = System.getProperty("suite.soma.kajabiTimeoutSeconds");
+        if (kajabiTimeout != null) {
+            // a Kajabi timeout case waits this long, not the shipped 30 s
+            somaText = somaText.replaceAll("\"requestTimeoutSeconds\":\\s*\\d+",
+                    "\"requestTimeoutSeconds\": " + Integer.parseInt(kajabiTimeout));
+        }
+        if (Boolean.getBoolean("suite.soma.gmailPlain")) {
+            // a local IMAP server (GreenMail) speaks plain IMAP; Gmail's store forces TLS
+            somaText = somaText.replaceAll("\"ssl\":\\s*true", "\"ssl\": false");
+        }
+        Files.writeString(soma, somaText);
     }
 
     private synchronized void stop() {

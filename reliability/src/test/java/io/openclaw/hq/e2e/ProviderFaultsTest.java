@@ -31,8 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * own doc says, and counted in calls that reached the provider. OpenAI through the router's
  * chat API (no retries anywhere: one call), Mistral as the review gate's one fallback, both
  * through HQ's "LLM provider doctor"; Pushover and Twilio through notify-service's alerts (4xx
- * permanent: one call; 5xx, network, timeout: three calls). Kajabi and Gmail: not played by the
- * suite's fakes yet (docs/RELIABILITY.md).
+ * permanent: one call; 5xx, network, timeout: three calls). Kajabi and Gmail: {@link SomaProviderFaultsTest}.
  */
 @Order(30)
 // the OpenAI matrix opens the router's breaker for OpenAI (documented: 50 % transient failures); the cases
