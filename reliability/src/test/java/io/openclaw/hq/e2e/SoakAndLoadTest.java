@@ -141,7 +141,7 @@ class SoakAndLoadTest {
             long threadsEnd = median(last, s -> s.perService().get(service)[1]);
             long fdsWarm = max(warm, s -> s.perService().get(service)[2]);
             long fdsEnd = median(last, s -> s.perService().get(service)[2]);
-            flat.append(String.format(java.util.Locale.ROOT, "%s RSS %d->%d MiB (%+.1f%%), threads %d->%d, fds %d->%d; ",
+            flat.append(String.format(java.util.Locale.ROOT, "%s RSS %d->%d MiB (%+.1f%%), threads %d->%d, fds (files, pipes) %d->%d, ",
                     service, rssWarm >> 20, rssEnd >> 20, 100.0 * (rssEnd - rssWarm) / rssWarm, threadsWarm, threadsEnd,
                     fdsWarm, fdsEnd));
             if (rssEnd > rssWarm * 1.10) {
@@ -151,7 +151,14 @@ class SoakAndLoadTest {
                 growth.add(service + " threads " + threadsWarm + " -> " + threadsEnd);
             }
             if (fdsEnd > fdsWarm + 8) {
-                growth.add(service + " fds " + fdsWarm + " -> " + fdsEnd);
+                growth.add(service + " file descriptors (not sockets) " + fdsWarm + " -> " + fdsEnd);
+            }
+            long socketsWarm = max(warm, s -> s.perService().get(service)[3]);
+            long socketsEnd = median(last, s -> s.perService().get(service)[3]);
+            flat.append(String.format(java.util.Locale.ROOT, "sockets %d->%d; ", socketsWarm, socketsEnd));
+            // a socket leak outgrows this within minutes; the load's own keep-alive connections never exceed it
+            if (socketsEnd > socketsWarm + CLIENTS + 8) {
+                growth.add(service + " sockets " + socketsWarm + " -> " + socketsEnd);
             }
         }
         for (String role : samples.get(n - 1).connections().keySet()) {
@@ -177,7 +184,8 @@ class SoakAndLoadTest {
         Map<String, long[]> perService = new LinkedHashMap<>();
         for (String service : Reliability.SERVICES) {
             long pid = suite.service(service).pid();
-            perService.put(service, new long[] {statusField(pid, "VmRSS") * 1024, statusField(pid, "Threads"), fds(pid)});
+            long[] fds = fds(pid);
+            perService.put(service, new long[] {statusField(pid, "VmRSS") * 1024, statusField(pid, "Threads"), fds[0], fds[1]});
         }
         Map<String, Long> connections = new TreeMap<>();
         for (List<String> row : Reliability.rows(suite, "SELECT usename, count(*) FROM pg_stat_activity "
@@ -201,9 +209,28 @@ class SoakAndLoadTest {
         }
     }
 
-    private static long fds(long pid) {
+    /**
+     * The process's open descriptors as {files and pipes, sockets}: sockets come and go with the load's
+     * keep-alive connections (up to one per client at the gateway), so they are bounded separately.
+     */
+    private static long[] fds(long pid) {
+        long files = 0;
+        long sockets = 0;
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
-            return fds.count();
+            for (Path fd : fds.toList()) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException closedMeanwhile) {
+                    continue;
+                }
+                if (target.startsWith("socket:")) {
+                    sockets++;
+                } else {
+                    files++;
+                }
+            }
+            return new long[] {files, sockets};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
