@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,18 +41,18 @@ public class LoginLinkPage {
 
     private final LoginCodes codes;
     private final ConsoleToken consoleToken;
-    private final SessionStore sessions;
+    private final SessionOpening opening;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final UnauthenticatedRefusals refusals;
     private final GatewayConfig config;
     private final TrustedProxies proxies;
 
-    public LoginLinkPage(LoginCodes codes, ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle,
+    public LoginLinkPage(LoginCodes codes, ConsoleToken consoleToken, SessionOpening opening, LoginThrottle throttle,
             AuditLog audit, UnauthenticatedRefusals refusals, GatewayConfig config, TrustedProxies proxies) {
         this.codes = codes;
         this.consoleToken = consoleToken;
-        this.sessions = sessions;
+        this.opening = opening;
         this.throttle = throttle;
         this.audit = audit;
         this.refusals = refusals;
@@ -114,13 +113,7 @@ public class LoginLinkPage {
         LoginCodes.Outcome outcome = codes.redeem(values.get(0), client);
         switch (outcome) {
             case REDEEMED -> {
-                NewSession session = sessions.create(token.get().fingerprint(), person, token.get().fingerprint());
-                audit.append(new AuditEvent("login", "ok", token.get().fingerprint(), person, client,
-                        "one-time login link; session until " + session.expiresAt()));
-                return Response.seeOther(URI.create("/"))
-                        .header("Set-Cookie", SessionCookies.issued(config.session().cookie(), session.cookieValue(),
-                                config.session().ttl(), RequestFactsReader.isHttps(request, proxies)))
-                        .build();
+                return opening.open(token.get(), person, client, "one-time login link; ", request);
             }
             case USED, EXPIRED -> {
                 // a real code spent twice or late: worth a full entry, not a sample

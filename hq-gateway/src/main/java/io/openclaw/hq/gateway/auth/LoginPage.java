@@ -2,7 +2,6 @@ package io.openclaw.hq.gateway.auth;
 
 import io.openclaw.hq.gateway.config.GatewayConfig;
 import io.openclaw.hq.gateway.audit.AuditEvent;
-import io.openclaw.hq.gateway.audit.AuditLog;
 import io.openclaw.hq.gateway.audit.UnauthenticatedRefusals;
 import io.openclaw.hq.platform.secrets.Secret;
 import io.quarkus.qute.CheckedTemplate;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,20 +35,18 @@ public class LoginPage {
     }
 
     private final ConsoleToken consoleToken;
-    private final SessionStore sessions;
+    private final SessionOpening opening;
     private final LoginThrottle throttle;
-    private final AuditLog audit;
     private final UnauthenticatedRefusals refusals;
     private final GatewayConfig config;
     private final TrustedProxies proxies;
 
-    public LoginPage(ConsoleToken consoleToken, SessionStore sessions, LoginThrottle throttle, AuditLog audit,
+    public LoginPage(ConsoleToken consoleToken, SessionOpening opening, LoginThrottle throttle,
             UnauthenticatedRefusals refusals, GatewayConfig config, TrustedProxies proxies) {
         this.proxies = proxies;
         this.consoleToken = consoleToken;
-        this.sessions = sessions;
+        this.opening = opening;
         this.throttle = throttle;
-        this.audit = audit;
         this.refusals = refusals;
         this.config = config;
     }
@@ -105,13 +101,7 @@ public class LoginPage {
             refused("failed", person, client, token == null || token.isBlank() ? "empty token" : "wrong token");
             return page(401, "That is not the console token.");
         }
-        NewSession session = sessions.create(expected.get().fingerprint(), person, expected.get().fingerprint());
-        audit.append(new AuditEvent("login", "ok", expected.get().fingerprint(), person, client,
-                "session until " + session.expiresAt()));
-        return Response.seeOther(URI.create("/"))
-                .header("Set-Cookie", SessionCookies.issued(config.session().cookie(), session.cookieValue(),
-                        config.session().ttl(), RequestFactsReader.isHttps(request, proxies)))
-                .build();
+        return opening.open(expected.get(), person, client, "", request);
     }
 
     private Response tooManyFailures(String person, String client) {
