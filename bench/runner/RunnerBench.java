@@ -131,11 +131,23 @@ public class RunnerBench {
             JsonNode first = runAndWait(http, url, "{\"jobType\":\"orb_review_bundle\",\"repo\":\"big\",\"params\":{\"SINCE_SHA\":\"" + base + "\"}}");
             System.out.printf("first job (includes the mirror clone): %s in %d ms%n", first.get("status").asText(),
                     first.get("durationMs").asLong());
+            // The floor the job cannot go below: git itself checking out (with the runner's parallel
+            // checkout, checkout.workers=4) and removing the same 10,000 files from a bare clone, measured
+            // between the jobs of this run so that both see the same machine.
+            Path floorMirror = work.resolve("floor.git");
+            git(work, "clone", "-q", "--bare", "file://" + big, floorMirror.toString());
+            String head = git(floorMirror, "rev-parse", "HEAD");
+            List<Long> floor = new ArrayList<>();
             for (String forced : List.of("0", "1")) {
                 List<Long> durations = new ArrayList<>();
                 List<Long> endToEnd = new ArrayList<>();
                 Map<String, List<Long>> steps = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < REVIEW_RUNS; i++) {
+                    Path floorTree = work.resolve("floor-tree");
+                    long floorStart = System.nanoTime();
+                    git(floorMirror, "-c", "checkout.workers=4", "worktree", "add", "-q", "--detach", floorTree.toString(), head);
+                    git(floorMirror, "worktree", "remove", "--force", "--force", floorTree.toString());
+                    floor.add((System.nanoTime() - floorStart) / 1_000_000);
                     long start = System.nanoTime();
                     JsonNode job = runAndWait(http, url, "{\"jobType\":\"orb_review_bundle\",\"repo\":\"big\",\"params\":{\"SINCE_SHA\":\""
                             + base + "\",\"FORCE_SIZE_CAP\":\"" + forced + "\"}}");
@@ -164,6 +176,11 @@ public class RunnerBench {
                     medians.append(' ').append(step).append(' ').append(values.get(values.size() / 2)).append(" ms;");
                 });
                 System.out.println(medians);
+                List<Long> floorSorted = new ArrayList<>(floor);
+                Collections.sort(floorSorted);
+                long floorMedian = floorSorted.get(floorSorted.size() / 2);
+                System.out.printf("  bare git floor (worktree add with checkout.workers=4 + remove, same run) median %d ms; job / floor = %.2f%n",
+                        floorMedian, durations.get(REVIEW_RUNS / 2) / (double) floorMedian);
             }
             }
             if (!parts.equals("review")) {
