@@ -31,11 +31,19 @@ import org.junit.jupiter.api.Test;
  * Soak and load in one window ({@code reliability.soak.seconds}: 300 in CI, 3600 on demand): HQ's
  * Overview read by 50 clients (each with a think time, {@code reliability.load.thinkMs}, 1 s), 20
  * actions a minute through HQ (doctor, LLM provider doctor, journal, SMS status, in turn), an alert
- * to notify every 10 s (fail, then resolved). Every 15 s each service's RSS, threads and open file
- * descriptors, each role's PostgreSQL connections and the suite's disk use are sampled. Promises:
- * no Overview error, no 5xx to an action; from the second fifth of the window (warmed up) to the
- * last fifth, every service's RSS within 10 %, threads, descriptors and connections not growing
- * (a small fixed slack for pools that breathe), disk growth reported.
+ * to notify every 10 s (fail, then resolved). Every 15 s each service's RSS, threads (by name) and
+ * open file descriptors, each role's PostgreSQL connections and the suite's disk use are sampled.
+ *
+ * <p>Promises: no Overview error, no 5xx to an action; from the second fifth of the window (warmed
+ * up) to the last fifth, every service's RSS within 10 % and its files and pipes not growing (sockets
+ * bounded by the load's own keep-alive connections); every role's connections within its pool's
+ * {@code max-size} at every sample. Threads and connections breathe with the load (Quarkus' worker
+ * pool grows on demand and lets idle threads go after 30 s; Agroal keeps up to {@code max-size}), so
+ * a leak is told from breathing with the suite at rest: threads are counted once before the load
+ * (after {@link #REST} without requests, so that earlier tests' pool threads are gone) and again
+ * after it; within {@link #QUIESCE} every service must be back to its count at rest (a few lazily
+ * made threads of slack), and no connection may sit in an open transaction. A leaked thread never
+ * ends and a leaked transaction never closes; both fail here.
  */
 @Order(40)
 class SoakAndLoadTest {
@@ -46,8 +54,15 @@ class SoakAndLoadTest {
     static final int ACTIONS_PER_MINUTE = 20;
     static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
     static final List<String> ACTIONS = List.of("doctor", "llm_doctor", "journal", "sms_status");
+    /** Longer than the worker pool's keep-alive (30 s): earlier tests' extra pool threads have gone. */
+    static final Duration REST = Duration.ofSeconds(Long.getLong("reliability.soak.restSeconds", 35));
+    /** Longer than the worker pool's keep-alive (30 s) and the common fork-join pool's (60 s). */
+    static final Duration QUIESCE = Duration.ofSeconds(Long.getLong("reliability.soak.quiesceSeconds", 120));
+    /** Threads made once, lazily, and kept (an event loop, a driver's timer): far fewer than any leak makes. */
+    static final int THREAD_SLACK = 4;
 
-    record Sample(Instant at, Map<String, long[]> perService, Map<String, Long> connections, long diskBytes, long dbBytes) {
+    record Sample(Instant at, Map<String, long[]> perService, Map<String, Map<String, Integer>> threadNames,
+            Map<String, Long> connections, long diskBytes, long dbBytes) {
     }
 
     @Test
@@ -55,6 +70,8 @@ class SoakAndLoadTest {
         Suite suite = Suite.get();
         Operator operator = Operator.loggedIn(suite);
         String cookie = "hq_session=" + operator.sessionCookie();
+        Reliability.pause(REST.toMillis());
+        Sample atRest = sample(suite);
         Instant start = Instant.now();
         Instant end = start.plus(WINDOW);
         ConcurrentLinkedQueue<Long> overviewNanos = new ConcurrentLinkedQueue<>();
@@ -141,14 +158,11 @@ class SoakAndLoadTest {
             long threadsEnd = median(last, s -> s.perService().get(service)[1]);
             long fdsWarm = max(warm, s -> s.perService().get(service)[2]);
             long fdsEnd = median(last, s -> s.perService().get(service)[2]);
-            flat.append(String.format(java.util.Locale.ROOT, "%s RSS %d->%d MiB (%+.1f%%), threads %d->%d, fds (files, pipes) %d->%d, ",
-                    service, rssWarm >> 20, rssEnd >> 20, 100.0 * (rssEnd - rssWarm) / rssWarm, threadsWarm, threadsEnd,
-                    fdsWarm, fdsEnd));
+            flat.append(String.format(java.util.Locale.ROOT, "%s RSS %d->%d MiB (%+.1f%%), threads under load %d->%d, "
+                    + "fds (files, pipes) %d->%d, ", service, rssWarm >> 20, rssEnd >> 20, 100.0 * (rssEnd - rssWarm) / rssWarm,
+                    threadsWarm, threadsEnd, fdsWarm, fdsEnd));
             if (rssEnd > rssWarm * 1.10) {
                 growth.add(service + " RSS " + (rssWarm >> 20) + " -> " + (rssEnd >> 20) + " MiB");
-            }
-            if (threadsEnd > threadsWarm + 4) {
-                growth.add(service + " threads " + threadsWarm + " -> " + threadsEnd);
             }
             if (fdsEnd > fdsWarm + 8) {
                 growth.add(service + " file descriptors (not sockets) " + fdsWarm + " -> " + fdsEnd);
@@ -161,12 +175,16 @@ class SoakAndLoadTest {
                 growth.add(service + " sockets " + socketsWarm + " -> " + socketsEnd);
             }
         }
+        Map<String, Integer> poolMax = poolMaxByRole(suite);
         for (String role : samples.get(n - 1).connections().keySet()) {
             long connWarm = max(warm, s -> s.connections().getOrDefault(role, 0L));
             long connEnd = median(last, s -> s.connections().getOrDefault(role, 0L));
-            flat.append(role).append(" connections ").append(connWarm).append("->").append(connEnd).append("; ");
-            if (connEnd > connWarm + 2) {
-                growth.add(role + " connections " + connWarm + " -> " + connEnd);
+            long connPeak = max(samples, s -> s.connections().getOrDefault(role, 0L));
+            flat.append(role).append(" connections ").append(connWarm).append("->").append(connEnd).append(" (peak ")
+                    .append(connPeak).append(" of ").append(poolMax.get(role)).append("); ");
+            // a connection opened outside the pool, or a second pool, shows here at once
+            if (!poolMax.containsKey(role) || connPeak > poolMax.get(role)) {
+                growth.add(role + " connections peaked at " + connPeak + ", over its pool's max-size " + poolMax.get(role));
             }
         }
         Sample first = samples.get(0);
@@ -175,25 +193,111 @@ class SoakAndLoadTest {
                 (final_.diskBytes() - first.diskBytes()) / 1048576.0, (final_.dbBytes() - first.dbBytes()) / 1048576.0, seconds));
         Reliability.figure("soak", "%d samples; %s", n, flat);
 
+        // the load has stopped: breathing pools shrink back to the count at rest, leaks stay
+        Instant quiesceStart = Instant.now();
+        Sample quiet = sample(suite);
+        List<String> openTransactions = openTransactions(suite);
+        while (Instant.now().isBefore(quiesceStart.plus(QUIESCE))
+                && (!overThreads(quiet, atRest).isEmpty() || !openTransactions.isEmpty())) {
+            Reliability.pause(5_000);
+            quiet = sample(suite);
+            openTransactions = openTransactions(suite);
+        }
+        StringBuilder after = new StringBuilder();
+        for (String service : Reliability.SERVICES) {
+            after.append(String.format(java.util.Locale.ROOT, "%s %d at rest, %d under load, %d after; ", service,
+                    atRest.perService().get(service)[1], max(samples, s -> s.perService().get(service)[1]),
+                    quiet.perService().get(service)[1]));
+        }
+        Reliability.figure("soak/threads", "at rest before the load (after %d s idle), peak under it, at rest after (%.0f s "
+                + "after it stopped): %sconnections after %s; open transactions %s", REST.toSeconds(),
+                Duration.between(quiesceStart, Instant.now()).toMillis() / 1000.0, after, quiet.connections(), openTransactions);
+        for (String service : overThreads(quiet, atRest)) {
+            growth.add(service + " threads " + atRest.perService().get(service)[1] + " at rest before the load, "
+                    + quiet.perService().get(service)[1] + " " + QUIESCE.toSeconds() + " s after it; more than before: "
+                    + moreThreads(atRest.threadNames().get(service), quiet.threadNames().get(service)));
+        }
+        if (!openTransactions.isEmpty()) {
+            growth.add("transactions still open " + QUIESCE.toSeconds() + " s after the load stopped: " + openTransactions);
+        }
+
         assertThat(overviewErrors).as("Overview errors under load").isEmpty();
         assertThat(actionErrors).as("actions answered 5xx").isEmpty();
         assertThat(growth).as("growth from the warmed-up window to the end").isEmpty();
     }
 
+    private static List<String> overThreads(Sample quiet, Sample atRest) {
+        return Reliability.SERVICES.stream()
+                .filter(service -> quiet.perService().get(service)[1] > atRest.perService().get(service)[1] + THREAD_SLACK)
+                .toList();
+    }
+
+    /** Thread names (digits folded, so pool members count together) of which {@code now} has more than {@code then}. */
+    private static Map<String, String> moreThreads(Map<String, Integer> then, Map<String, Integer> now) {
+        Map<String, String> more = new TreeMap<>();
+        now.forEach((name, count) -> {
+            int before = then.getOrDefault(name, 0);
+            if (count > before) {
+                more.put(name, before + " -> " + count);
+            }
+        });
+        return more;
+    }
+
+    /** Connections of our roles inside a transaction that has been open for more than 5 s. */
+    private static List<String> openTransactions(Suite suite) {
+        return Reliability.rows(suite, "SELECT usename, state, left(query, 80) FROM pg_stat_activity WHERE usename IS NOT NULL "
+                + "AND usename <> 'postgres' AND xact_start < now() - interval '5 seconds'").stream()
+                .map(row -> String.join(" | ", row)).toList();
+    }
+
+    /** Each role's pool bound, read from its service's application.properties so that the test and the service agree. */
+    private static Map<String, Integer> poolMaxByRole(Suite suite) {
+        Map<String, Integer> max = new TreeMap<>();
+        for (String service : Reliability.SERVICES) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = Files.newBufferedReader(suite.repo.resolve(service + "/src/main/resources/application.properties"))) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            max.put(Suite.role(service), Integer.parseInt(properties.getProperty("quarkus.datasource.jdbc.max-size", "20")));
+        }
+        return max;
+    }
+
     private static Sample sample(Suite suite) {
         Map<String, long[]> perService = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> threadNames = new LinkedHashMap<>();
         for (String service : Reliability.SERVICES) {
             long pid = suite.service(service).pid();
             long[] fds = fds(pid);
             perService.put(service, new long[] {statusField(pid, "VmRSS") * 1024, statusField(pid, "Threads"), fds[0], fds[1]});
+            threadNames.put(service, threadNames(pid));
         }
         Map<String, Long> connections = new TreeMap<>();
         for (List<String> row : Reliability.rows(suite, "SELECT usename, count(*) FROM pg_stat_activity "
                 + "WHERE usename IS NOT NULL AND usename <> 'postgres' GROUP BY usename")) {
             connections.put(row.get(0), Long.parseLong(row.get(1)));
         }
-        return new Sample(Instant.now(), perService, connections, treeSize(suite.root, "pg"),
+        return new Sample(Instant.now(), perService, threadNames, connections, treeSize(suite.root, "pg"),
                 Reliability.count(suite, "SELECT pg_database_size('openclaw')"));
+    }
+
+    private static Map<String, Integer> threadNames(long pid) {
+        Map<String, Integer> names = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.merge(Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#"), 1, Integer::sum);
+                } catch (IOException endedMeanwhile) {
+                    // the thread ended while we listed
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     private static long statusField(long pid, String field) {

@@ -3,6 +3,7 @@ package io.openclaw.hq.doctor.host;
 import io.openclaw.hq.doctor.config.DoctorConfig;
 import io.openclaw.hq.doctor.config.Target;
 import io.openclaw.hq.doctor.config.TargetsFile;
+import io.openclaw.hq.platform.concurrent.ThreadPools;
 import io.openclaw.hq.platform.config.ConfigFileLoader;
 import io.openclaw.hq.platform.config.ConfigViolation;
 import io.openclaw.hq.platform.config.LoadedConfig;
@@ -13,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -39,12 +38,7 @@ public class HostShells {
         this.config = config;
         this.loader = loader;
         this.secrets = secrets;
-        AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(Math.max(1, config.host().parallelChannels()), r -> {
-            Thread t = new Thread(r, "doctor-probe-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = ThreadPools.fixed("doctor-probe", Math.max(1, config.host().parallelChannels()));
     }
 
     void onStart(@Observes StartupEvent event) {

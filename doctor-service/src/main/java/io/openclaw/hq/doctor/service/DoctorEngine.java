@@ -10,6 +10,7 @@ import io.openclaw.hq.doctor.host.ProbeOutput;
 import io.openclaw.hq.doctor.model.CheckResult;
 import io.openclaw.hq.doctor.model.CheckStatus;
 import io.openclaw.hq.doctor.model.Posture;
+import io.openclaw.hq.platform.concurrent.ThreadPools;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs the 9 checks over one host session: the union of their probes once, in parallel channels,
@@ -33,11 +33,7 @@ import java.util.concurrent.Executors;
 public class DoctorEngine {
 
     private final List<DoctorCheck> checks;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "doctor-check");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = ThreadPools.fixed("doctor-check", 4);
 
     public DoctorEngine(Instance<DoctorCheck> checks) {
         this.checks = checks.stream().sorted(Comparator.comparingInt(DoctorCheck::number)).toList();

@@ -1,14 +1,12 @@
 package io.openclaw.hq.gateway.backends;
 
 import io.openclaw.hq.gateway.config.GatewayConfig;
+import io.openclaw.hq.platform.concurrent.ThreadPools;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +19,7 @@ public class FanOut {
     private final ExecutorService executor;
 
     public FanOut(GatewayConfig config) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "gateway-fanout-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newFixedThreadPool(config.backends().fanOutThreads(), threads);
+        this.executor = ThreadPools.fixed("gateway-fanout", config.backends().fanOutThreads());
     }
 
     public <T> CompletableFuture<T> submit(Supplier<T> call) {

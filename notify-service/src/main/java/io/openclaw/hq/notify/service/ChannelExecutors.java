@@ -2,14 +2,12 @@ package io.openclaw.hq.notify.service;
 
 import io.openclaw.hq.notify.config.NotifyConfig;
 import io.openclaw.hq.notify.model.Channel;
+import io.openclaw.hq.platform.concurrent.ThreadPools;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One thread pool per channel: a Pushover that hangs until its timeout holds Pushover threads only,
@@ -22,8 +20,8 @@ public class ChannelExecutors {
     private final Map<Channel, ExecutorService> pools = new EnumMap<>(Channel.class);
 
     public ChannelExecutors(NotifyConfig config) {
-        pools.put(Channel.PUSHOVER, Executors.newFixedThreadPool(config.pushover().workers(), named("notify-pushover")));
-        pools.put(Channel.SMS, Executors.newFixedThreadPool(config.twilio().workers(), named("notify-sms")));
+        pools.put(Channel.PUSHOVER, ThreadPools.fixed("notify-pushover", config.pushover().workers()));
+        pools.put(Channel.SMS, ThreadPools.fixed("notify-sms", config.twilio().workers()));
     }
 
     public ExecutorService of(Channel channel) {
@@ -33,14 +31,5 @@ public class ChannelExecutors {
     @PreDestroy
     void stop() {
         pools.values().forEach(ExecutorService::shutdownNow);
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
