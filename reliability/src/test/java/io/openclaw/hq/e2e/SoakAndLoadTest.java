@@ -56,8 +56,12 @@ class SoakAndLoadTest {
     static final List<String> ACTIONS = List.of("doctor", "llm_doctor", "journal", "sms_status");
     /** Longer than the worker pool's keep-alive (30 s): earlier tests' extra pool threads have gone. */
     static final Duration REST = Duration.ofSeconds(Long.getLong("reliability.soak.restSeconds", 35));
-    /** Longer than the worker pool's keep-alive (30 s) and the common fork-join pool's (60 s). */
-    static final Duration QUIESCE = Duration.ofSeconds(Long.getLong("reliability.soak.quiesceSeconds", 120));
+    /**
+     * Several times the pools' keep-alive (30 s): an idle pool hands the odd background task (a poll
+     * every second) to its threads in turn, so they go one after another rather than all at 30 s
+     * (the gateway took up to 111 s in CI). A leaked thread never goes.
+     */
+    static final Duration QUIESCE = Duration.ofSeconds(Long.getLong("reliability.soak.quiesceSeconds", 240));
     /** Threads made once, lazily, and kept (an event loop, a driver's timer): far fewer than any leak makes. */
     static final int THREAD_SLACK = 4;
 
@@ -197,17 +201,28 @@ class SoakAndLoadTest {
         Instant quiesceStart = Instant.now();
         Sample quiet = sample(suite);
         List<String> openTransactions = openTransactions(suite);
-        while (Instant.now().isBefore(quiesceStart.plus(QUIESCE))
-                && (!overThreads(quiet, atRest).isEmpty() || !openTransactions.isEmpty())) {
+        Map<String, Long> secondsToRest = new LinkedHashMap<>();
+        while (true) {
+            long elapsed = Duration.between(quiesceStart, Instant.now()).toSeconds();
+            List<String> over = overThreads(quiet, atRest);
+            for (String service : Reliability.SERVICES) {
+                if (!over.contains(service)) {
+                    secondsToRest.putIfAbsent(service, elapsed);
+                }
+            }
+            if ((over.isEmpty() && openTransactions.isEmpty()) || elapsed >= QUIESCE.toSeconds()) {
+                break;
+            }
             Reliability.pause(5_000);
             quiet = sample(suite);
             openTransactions = openTransactions(suite);
         }
         StringBuilder after = new StringBuilder();
         for (String service : Reliability.SERVICES) {
-            after.append(String.format(java.util.Locale.ROOT, "%s %d at rest, %d under load, %d after; ", service,
-                    atRest.perService().get(service)[1], max(samples, s -> s.perService().get(service)[1]),
-                    quiet.perService().get(service)[1]));
+            after.append(String.format(java.util.Locale.ROOT, "%s %d at rest, %d under load, %d after (at rest again %s); ",
+                    service, atRest.perService().get(service)[1], max(samples, s -> s.perService().get(service)[1]),
+                    quiet.perService().get(service)[1], secondsToRest.containsKey(service)
+                            ? "after " + secondsToRest.get(service) + " s" : "never"));
         }
         Reliability.figure("soak/threads", "at rest before the load (after %d s idle), peak under it, at rest after (%.0f s "
                 + "after it stopped): %sconnections after %s; open transactions %s", REST.toSeconds(),
