@@ -18,7 +18,7 @@ import java.time.Duration;
 public final class RouterClient {
 
     static final String TOKEN_HEADER = "X-HQ-Internal-Token";
-    /** Sent by a router that reports its build; none does yet (see docs/REVIEW_WORKFLOW.md). */
+    /** The router's build (project version and commit), on every answer; also {@code router.version} of /v1/status. */
     static final String VERSION_HEADER = "X-OpenClaw-Router-Version";
     /** A review may wait for OpenAI and then for the one Mistral fallback: bounded well above both. */
     static final Duration REVIEW_LIMIT = Duration.ofMinutes(5);
@@ -62,13 +62,10 @@ public final class RouterClient {
             version = response.headers().firstValue(VERSION_HEADER).orElse("");
         }
         if (version.isBlank()) {
-            // the router reports no build version yet: record what it does report about its gate instead
-            JsonNode fallback = router.path("review_fallback");
-            JsonNode caps = router.path("review_caps");
-            version = "unreported (gate " + gate + " " + provider + "/" + model + ", fallback "
-                    + fallback.path("provider").asText("none") + "/" + fallback.path("model").asText("none") + ", caps "
-                    + caps.path("max_output_tokens").asText("?") + " tokens, temperature "
-                    + caps.path("temperature").asText("?") + ")";
+            // provenance names the router's build; a router that cannot say which it is gives no verdict
+            throw new Refusal("no review: llm-router-service at " + base + " reports no version (router.version of "
+                    + "GET /v1/status, header " + VERSION_HEADER + "), so a verdict could not say which router gave it; "
+                    + "rebuild and restart the router (./hq up)");
         }
         return new RouterInfo(base.toString(), version, gate, provider, model);
     }

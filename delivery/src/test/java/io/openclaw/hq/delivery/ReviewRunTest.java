@@ -45,7 +45,10 @@ class ReviewRunTest {
         assertThat(record.path("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(record.path("fallback_used").asBoolean(true)).isFalse();
         assertThat(record.path("cost_usd").decimalValue()).isEqualByComparingTo("0.00132");
-        assertThat(record.path("router").path("version").asText()).isNotBlank();
+        assertThat(record.path("router").path("version").asText()).as("the router's build, as its /v1/status names it")
+                .isEqualTo(io.openclaw.hq.testing.Contracts.load("llm-router-service", "status").body().path("router")
+                        .path("version").asText())
+                .contains("+");
         assertThat(record.path("router").path("review_gate").asText()).isEqualTo("fail-closed");
         assertThat(record.path("reviews")).hasSize(1);
         assertThat(ReviewRecordCheck.problems(record)).isEmpty();
@@ -54,6 +57,26 @@ class ReviewRunTest {
                 .withRequestBody(matchingJsonPath("$.sinceSha", equalTo(s.root0)))
                 .withRequestBody(matchingJsonPath("$.toSha", equalTo(head)))
                 .withRequestBody(matchingJsonPath("$.bundle", com.github.tomakehurst.wiremock.client.WireMock.containing("+new"))));
+    }
+
+    @Test
+    void aRouterThatReportsNoVersionGivesNoVerdict() {
+        Sandbox s = new Sandbox(tmp);
+        String head = s.change("app.txt", "new\n");
+        router.approves(s.root0, head);
+        com.fasterxml.jackson.databind.node.ObjectNode status = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.openclaw.hq.testing.Contracts.load("llm-router-service", "status").body().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) status.path("router")).remove("version");
+        router.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/status")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody(status.toString())));
+
+        Sandbox.Outcome o = s.hqWithRouter(router, "review", "run");
+
+        assertThat(o.exit()).as(o.all()).isEqualTo(1);
+        assertThat(o.err()).contains("reports no version");
+        assertThat(s.clone.resolve(".hq/reviews/" + head + ".json")).doesNotExist();
+        router.server.verify(0, postRequestedFor(urlEqualTo("/v1/review")));
     }
 
     @Test

@@ -59,6 +59,7 @@ class ReviewContractTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.jsonPath().getString("verdict")).isEqualTo("APPROVED");
         assertThat(response.jsonPath().getString("meta.to_sha")).isEqualTo(TO);
+        assertThat(response.header("X-OpenClaw-Router-Version")).as("the version a review record keeps").contains("+");
         Contracts.record("llm-router-service", "review-approved", "POST", "/v1/review", 200, response.asString());
     }
 

@@ -68,6 +68,8 @@ class StatusDoctorSpendTest {
     @Test
     void statusShowsProvidersRouterAndConfigWithoutKeys() {
         String body = internal().get("/v1/status").then().statusCode(200)
+                .body("router.version", org.hamcrest.Matchers.matchesPattern(
+                        "\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\+([0-9a-f]{7,40}(\\.dirty)?|commit-unknown)"))
                 .body("router.review_gate", is("fail-closed"))
                 .body("router.review_provider", is("openai"))
                 .body("router.review_model", is("gpt-4o-mini"))
@@ -102,6 +104,29 @@ class StatusDoctorSpendTest {
                 .body("config.valid", is(true))
                 .extract().asString();
         CanarySecrets.assertNoLeak(body, "GET /v1/status");
+    }
+
+    /**
+     * The version names the commit the router was built from (review records carry it): built from
+     * this checkout, it is HEAD's, so a build that lost the commit (plugin gone, file renamed) fails here.
+     */
+    @Test
+    void theVersionIsTheCommitTheRouterWasBuiltFromOnStatusAndOnEveryAnswer() throws Exception {
+        io.restassured.response.Response status = internal().get("/v1/status");
+        String version = status.jsonPath().getString("router.version");
+        assertThat(status.header("X-OpenClaw-Router-Version")).isEqualTo(version);
+        assertThat(given().get("/v1/status").then().statusCode(401).extract().header("X-OpenClaw-Router-Version"))
+                .as("a refused call names the version too").isEqualTo(version);
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(repository.resolve(".git")),
+                "built without a git directory: the version says commit-unknown");
+        Process git = new ProcessBuilder("git", "-C", repository.toString(), "rev-parse", "HEAD").start();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(git.waitFor()).isZero();
+        String commit = version.substring(version.indexOf('+') + 1).replace(".dirty", "");
+        assertThat(head).as("HEAD of the checkout the router was built from").startsWith(commit);
+        assertThat(version).startsWith(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.application.version", String.class) + "+");
     }
 
     @Test

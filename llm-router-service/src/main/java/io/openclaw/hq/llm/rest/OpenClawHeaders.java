@@ -1,6 +1,6 @@
 package io.openclaw.hq.llm.rest;
 
-/** The headers the router reads and adds on {@code /v1/chat/completions}. */
+/** The headers the router reads and adds on {@code /v1/chat/completions} (and, for its version, on every answer). */
 public final class OpenClawHeaders {
 
     public static final String PURPOSE = "X-OpenClaw-Purpose";
@@ -13,6 +13,8 @@ public final class OpenClawHeaders {
     public static final String OVERHEAD_MS = "X-OpenClaw-Overhead-Ms";
     public static final String UPSTREAM_MS = "X-OpenClaw-Upstream-Ms";
     public static final String ERROR_CLASS = "X-OpenClaw-Error-Class";
+    /** {@link io.openclaw.hq.llm.service.RouterVersion}: what a review record names as the router's version. */
+    public static final String ROUTER_VERSION = "X-OpenClaw-Router-Version";
 
     private OpenClawHeaders() {
     }

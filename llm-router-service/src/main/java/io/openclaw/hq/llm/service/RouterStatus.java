@@ -35,11 +35,13 @@ public class RouterStatus {
     private final CostLedger ledger;
     private final io.openclaw.hq.platform.runs.RunStore runs;
     private final CallAdmission admission;
+    private final RouterVersion version;
 
     public RouterStatus(LlmConfigHolder config, ModelRouter router, ProviderRegistry providers, ProviderGuards guards,
             SecretResolver secrets, ProviderDoctor doctor, ObjectMapper json, BudgetStore budgets, CostLedger ledger,
-            io.openclaw.hq.platform.runs.RunStore runs, CallAdmission admission) {
+            io.openclaw.hq.platform.runs.RunStore runs, CallAdmission admission, RouterVersion version) {
         this.admission = admission;
+        this.version = version;
         this.budgets = budgets;
         this.ledger = ledger;
         this.runs = runs;
@@ -66,6 +68,7 @@ public class RouterStatus {
             list.set(name.wire(), node);
         }
         ObjectNode routerNode = status.putObject("router");
+        routerNode.put("version", version.value());
         routerNode.put("review_gate", "fail-closed");
         routerNode.put("review_provider", ProviderName.OPENAI.wire());
         if (current != null) {
