@@ -37,8 +37,8 @@ public final class RouterContract {
             String at, @JsonProperty("run_id") String runId) {
     }
 
-    /** Routing and the review gate. */
-    public record Router(@JsonProperty("review_gate") String reviewGate,
+    /** Routing and the review gate; {@code version}: the router's build (project version + commit), null from a router too old to say. */
+    public record Router(String version, @JsonProperty("review_gate") String reviewGate,
             @JsonProperty("review_provider") String reviewProvider, @JsonProperty("review_model") String reviewModel,
             @JsonProperty("review_fallback") Fallback reviewFallback, Route general, Route vision,
             @JsonProperty("review_caps") ReviewCaps reviewCaps, Budget budget,

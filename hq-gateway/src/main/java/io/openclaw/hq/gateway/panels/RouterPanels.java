@@ -25,6 +25,7 @@ final class RouterPanels {
             RouterContract.Router router = status.router();
             if (router != null) {
                 panel.row("review gate", gate(router), "fail-closed".equals(router.reviewGate()) ? "ok" : "warn");
+                panel.row("router build", build(router.version()), buildTone(router.version()));
                 RouterContract.ReviewGateState state = router.reviewGateState();
                 if (state != null) {
                     panel.row("reviewer's breaker", Words.verdict(state.pinnedBreaker()), PanelReader.tone(state.pinnedBreaker()));
@@ -77,6 +78,25 @@ final class RouterPanels {
         });
     }
 
+    /**
+     * The router's build as review records name it; a build from uncommitted changes, or one that
+     * cannot name its commit, is worth a look before trusting its verdicts.
+     */
+    static String build(String version) {
+        if (version == null || version.isBlank()) {
+            return "not reported (reviews are refused until it is)";
+        }
+        if (version.endsWith("+commit-unknown")) {
+            return version + " (built without git: the commit is unknown)";
+        }
+        return version.endsWith(".dirty") ? version + " (built from uncommitted changes)" : version;
+    }
+
+    static String buildTone(String version) {
+        return version == null || version.isBlank() || version.endsWith("+commit-unknown") || version.endsWith(".dirty")
+                ? "warn" : "ok";
+    }
+
     /** The review gate in a sentence: which model reviews, and that it fails closed. */
     static String gate(RouterContract.Router router) {
         String who = router.reviewProvider() + (router.reviewModel() == null ? "" : " " + router.reviewModel());
@@ -90,6 +110,7 @@ final class RouterPanels {
             if (status.router() != null) {
                 panel.row("review gate", gate(status.router()), "fail-closed".equals(status.router().reviewGate()) ? "ok"
                         : "warn");
+                panel.row("router build", build(status.router().version()), buildTone(status.router().version()));
             }
             for (Map.Entry<String, RouterContract.Provider> entry : status.providers().entrySet()) {
                 RouterContract.Provider p = entry.getValue();

@@ -79,6 +79,10 @@ class PagesTest {
         JsonNode openai = Replay.json("llm-router-service", "status").path("providers").path("openai");
         assertThat(page).contains(openai.path("key_masked").asText() + " · " + openai.path("key_fingerprint").asText(),
                 "fail-closed (openai gpt-4o-mini)", "breaker closed");
+        // the router's build, as review records name it (the recording's tree had changes: said so)
+        String version = Replay.json("llm-router-service", "status").path("router").path("version").asText();
+        assertThat(version).contains("+");
+        assertThat(page).contains(version + (version.endsWith(".dirty") ? " (built from uncommitted changes)" : ""));
         // spend: cost, calls, tokens
         JsonNode spend = Replay.json("llm-router-service", "spend");
         long in = 0;
