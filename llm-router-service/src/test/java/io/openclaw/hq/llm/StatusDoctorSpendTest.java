@@ -109,6 +109,7 @@ class StatusDoctorSpendTest {
     /**
      * The version names the commit the router was built from (review records carry it): built from
      * this checkout, it is HEAD's, so a build that lost the commit (plugin gone, file renamed) fails here.
+     * Authenticated answers carry it, errors included; a caller refused at the door does not get it.
      */
     @Test
     void theVersionIsTheCommitTheRouterWasBuiltFromOnStatusAndOnEveryAnswer() throws Exception {
@@ -116,7 +117,9 @@ class StatusDoctorSpendTest {
         String version = status.jsonPath().getString("router.version");
         assertThat(status.header("X-OpenClaw-Router-Version")).isEqualTo(version);
         assertThat(given().get("/v1/status").then().statusCode(401).extract().header("X-OpenClaw-Router-Version"))
-                .as("a refused call names the version too").isEqualTo(version);
+                .as("a caller refused at the door learns nothing about the build").isNull();
+        assertThat(internal().contentType("application/json").body("{").post("/v1/chat/completions").then().statusCode(400)
+                .extract().header("X-OpenClaw-Router-Version")).as("an authenticated caller's error names it").isEqualTo(version);
         Path repository = Path.of("..").toAbsolutePath().normalize();
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(repository.resolve(".git")),
                 "built without a git directory: the version says commit-unknown");
