@@ -1,6 +1,7 @@
 package io.openclaw.hq.doctor.client;
 
 import io.openclaw.hq.doctor.config.DoctorConfig;
+import io.openclaw.hq.platform.notify.AlertRequest;
 import io.openclaw.hq.platform.secrets.Secret;
 import io.openclaw.hq.platform.secrets.SecretResolver;
 import jakarta.enterprise.context.ApplicationScoped;

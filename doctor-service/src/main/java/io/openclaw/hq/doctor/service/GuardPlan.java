@@ -1,9 +1,9 @@
 package io.openclaw.hq.doctor.service;
 
-import io.openclaw.hq.doctor.client.AlertRequest;
 import io.openclaw.hq.doctor.model.CheckResult;
 import io.openclaw.hq.doctor.model.CheckStatus;
 import io.openclaw.hq.doctor.model.DoctorReport;
+import io.openclaw.hq.platform.notify.AlertRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

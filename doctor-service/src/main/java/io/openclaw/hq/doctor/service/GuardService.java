@@ -1,7 +1,5 @@
 package io.openclaw.hq.doctor.service;
 
-import io.openclaw.hq.doctor.client.AlertRequest;
-import io.openclaw.hq.doctor.client.NotifyClient;
 import io.openclaw.hq.doctor.client.PushoverFallback;
 import io.openclaw.hq.doctor.config.DoctorConfig;
 import io.openclaw.hq.doctor.host.HostSession;
@@ -18,11 +16,13 @@ import io.openclaw.hq.doctor.model.GuardOutcome;
 import io.openclaw.hq.platform.locks.LockAttempt;
 import io.openclaw.hq.platform.locks.LockHandle;
 import io.openclaw.hq.platform.locks.ResourceLocks;
-import io.openclaw.hq.platform.runs.RunHandle;
-import io.openclaw.hq.platform.runs.RunRecorder;
+import io.openclaw.hq.platform.notify.AlertRequest;
+import io.openclaw.hq.platform.notify.NotifyClient;
 import io.openclaw.hq.platform.runs.Caller;
 import io.openclaw.hq.platform.runs.RunAccepted;
+import io.openclaw.hq.platform.runs.RunHandle;
 import io.openclaw.hq.platform.runs.RunLauncher;
+import io.openclaw.hq.platform.runs.RunRecorder;
 import io.openclaw.hq.platform.runs.RunRequest;
 import io.openclaw.hq.platform.runs.RunTrigger;
 import io.openclaw.hq.platform.secrets.Redactor;

@@ -2,18 +2,18 @@ package io.openclaw.hq.doctor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openclaw.hq.doctor.client.AlertRequest;
 import io.openclaw.hq.doctor.model.CheckResult;
 import io.openclaw.hq.doctor.model.CheckStatus;
 import io.openclaw.hq.doctor.model.DoctorReport;
 import io.openclaw.hq.doctor.model.Posture;
+import io.openclaw.hq.platform.notify.AlertRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The guard's pure decisions: when sshd may be touched, and what notify-service is told. */
 class GuardPlanTest {

@@ -1,7 +1,7 @@
 package io.openclaw.hq.runner.service;
 
-import io.openclaw.hq.runner.client.AlertRequest;
-import io.openclaw.hq.runner.client.NotifyClient;
+import io.openclaw.hq.platform.notify.AlertRequest;
+import io.openclaw.hq.platform.notify.NotifyClient;
 import io.openclaw.hq.runner.config.RunnerConfig;
 import io.openclaw.hq.runner.model.Job;
 import io.openclaw.hq.runner.model.JobOutcome;

@@ -12,8 +12,8 @@ import io.openclaw.hq.platform.runs.RunRecorder;
 import io.openclaw.hq.platform.runs.RunRequest;
 import io.openclaw.hq.platform.runs.RunStatus;
 import io.openclaw.hq.platform.secrets.Redactor;
-import io.openclaw.hq.soma.client.AlertRequest;
-import io.openclaw.hq.soma.client.NotifyClient;
+import io.openclaw.hq.platform.notify.AlertRequest;
+import io.openclaw.hq.platform.notify.NotifyClient;
 import io.openclaw.hq.soma.config.SomaFile;
 import io.openclaw.hq.soma.config.SomaSettings;
 import io.openclaw.hq.soma.harvest.HarvestStateStore;
@@ -44,6 +44,8 @@ public class SomaRuns {
     public static final String MIRROR = "soma_mirror";
     public static final String NIGHTLY = "soma_nightly";
     public static final String SIZE_CAP_CHECK = "soma.size_cap";
+    /** The {@code source} of soma's alerts to notify-service. */
+    static final String ALERT_SOURCE = "soma";
     private static final Logger LOG = Logger.getLogger(SomaRuns.class);
 
     /** A workflow's body: returns the run's summary, or throws saying why it failed. */
@@ -206,13 +208,13 @@ public class SomaRuns {
         String title = label(record.action()) + (ok ? " succeeded" : " " + record.status().wire());
         String message = "run " + record.id() + ": " + (ok ? record.summary() : record.error());
         notify.send(new AlertRequest("soma." + record.action().replaceFirst("^soma_", ""), ok ? "OK" : "FAIL",
-                ok ? "info" : "critical", truncate(title, 200), truncate(message, 2000), NotifyClient.SOURCE));
+                ok ? "info" : "critical", truncate(title, 200), truncate(message, 2000), ALERT_SOURCE));
     }
 
     private void alertSizeCap(ArtifactUsage usage) {
         notify.send(new AlertRequest(SIZE_CAP_CHECK, usage.overCap() ? "WARN" : "OK", "warning",
                 usage.overCap() ? "Soma artifacts over the size cap" : "Soma artifacts within the size cap",
-                usage.overCap() ? usage.warning() : "soma artifacts take " + usage.bytes() + " bytes", NotifyClient.SOURCE));
+                usage.overCap() ? usage.warning() : "soma artifacts take " + usage.bytes() + " bytes", ALERT_SOURCE));
     }
 
     public static String label(String action) {

@@ -1,4 +1,4 @@
-package io.openclaw.hq.doctor.client;
+package io.openclaw.hq.platform.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.openclaw.hq.doctor.client;
+package io.openclaw.hq.platform.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +8,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Sends alerts to notify-service. notify owns rate limits and alert state; the guard needs to know
- * whether an alert reached a person, so every outcome (delivered, suppressed by notify's rules, or
- * not delivered and why) is an answer that the guard logs, never an exception that would stop the
- * guard from doing its job.
+ * Sends alerts to notify-service ({@code POST /alerts} with the internal token; configuration key
+ * {@code notify}), for every service that raises them (doctor's guard and doctor, soma's workflows,
+ * runner's jobs). notify owns rate limits and alert state. Every outcome (delivered, suppressed by
+ * notify's rules, or not delivered and why) is an answer, never an exception that would change the
+ * caller's run; one that did not reach notify is logged here as a warning. The guard writes the
+ * answer into its log and reads {@link Delivery#notifyReachable()} to decide whether to alert
+ * through Pushover itself.
  */
 @ApplicationScoped
 public class NotifyClient {
 
     private static final Logger LOG = Logger.getLogger(NotifyClient.class);
 
-    /** What became of one alert, as the guard writes it after the alert's name. */
+    /** What became of one alert, as a run's log writes it after the alert's name. */
     public record Delivery(String state, String why, boolean notifyReachable) {
 
         public Delivery(String state, String why) {

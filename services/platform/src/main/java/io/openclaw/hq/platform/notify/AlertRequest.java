@@ -1,4 +1,4 @@
-package io.openclaw.hq.runner.client;
+package io.openclaw.hq.platform.notify;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,4 +1,4 @@
-package io.openclaw.hq.soma.client;
+package io.openclaw.hq.platform.notify;
 
 import io.openclaw.hq.platform.auth.InternalTokenHeaderFactory;
 import jakarta.ws.rs.Consumes;
