@@ -238,7 +238,7 @@ class SoakAndLoadTest {
 
         assertThat(overviewErrors).as("Overview errors under load").isEmpty();
         assertThat(actionErrors).as("actions answered 5xx").isEmpty();
-        assertThat(growth).as("growth from the warmed-up window to the end").isEmpty();
+        assertThat(growth).as("growth under the load, or a leak at rest after it").isEmpty();
     }
 
     private static List<String> overThreads(Sample quiet, Sample atRest) {
