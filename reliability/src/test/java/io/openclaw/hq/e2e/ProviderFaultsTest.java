@@ -239,7 +239,7 @@ class ProviderFaultsTest {
         return "rel" + CASE.incrementAndGet() + "x";
     }
 
-    private static void alert(Suite suite, String check) {
+    static void alert(Suite suite, String check) {
         suite.backendPost("notify-service", "/alerts", "{\"checkId\":\"" + check + "\",\"status\":\"FAIL\",\"severity\":\"critical\","
                 + "\"title\":\"" + check + "\",\"message\":\"" + check + " failed\",\"source\":\"reliability\"}");
     }
@@ -253,7 +253,7 @@ class ProviderFaultsTest {
         return answer;
     }
 
-    private static HttpResponse<String> chat(Suite suite, String marker, boolean stream, String purpose) {
+    static HttpResponse<String> chat(Suite suite, String marker, boolean stream, String purpose) {
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + marker + "\"}],\"max_tokens\":16"
                 + (stream ? ",\"stream\":true" : "") + "}";
         return Reliability.send(HttpRequest.newBuilder(URI.create(suite.url("llm-router-service") + "/v1/chat/completions"))

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +80,7 @@ class ProviderRefusedTest {
         try {
             suite.startAgainWith("notify-service", Map.of("QUARKUS_REST_CLIENT_PUSHOVER_URL", closed + "/pushover",
                     "NOTIFY_TWILIO_API_BASE_URL", closed + "/twilio"));
-            alert(suite, check);
+            ProviderFaultsTest.alert(suite, check);
             Reliability.await("deliveries of " + check + " finished", Duration.ofSeconds(60), () -> Reliability.count(suite,
                     "SELECT count(*) FROM notify.deliveries WHERE check_id = '" + check + "' AND status <> 'sending'") == 2);
             List<List<String>> deliveries = Reliability.rows(suite, "SELECT channel, status, coalesce(provider_status::text, '-'), "
@@ -103,7 +101,7 @@ class ProviderRefusedTest {
             suite.startAgain("notify-service");
         }
         String good = ProviderFaultsTest.marker();
-        alert(suite, good);
+        ProviderFaultsTest.alert(suite, good);
         Reliability.await("deliveries of " + good + " sent", Duration.ofSeconds(60), () -> Reliability.count(suite,
                 "SELECT count(*) FROM notify.deliveries WHERE check_id = '" + good + "' AND status = 'sent'") == 2);
     }
@@ -146,13 +144,7 @@ class ProviderRefusedTest {
     /** A copy of the suite's config directory with some text replaced in every file, for one restart. */
     private static Path copyOfConfigWith(Suite suite, Map<String, String> replacements) throws IOException {
         Path copy = suite.root.resolve("config-refused");
-        if (Files.exists(copy)) {
-            try (Stream<Path> old = Files.walk(copy)) {
-                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Suite.deleteTree(copy);
         try (Stream<Path> files = Files.walk(suite.config)) {
             for (Path source : files.toList()) {
                 Path target = copy.resolve(suite.config.relativize(source).toString());
@@ -171,15 +163,6 @@ class ProviderRefusedTest {
     }
 
     private static HttpResponse<String> chat(Suite suite, String purpose) {
-        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + ProviderFaultsTest.marker() + "\"}],\"max_tokens\":16}";
-        return Reliability.send(HttpRequest.newBuilder(URI.create(suite.url("llm-router-service") + "/v1/chat/completions"))
-                .timeout(Duration.ofSeconds(60)).header("X-HQ-Internal-Token", Suite.INTERNAL_TOKEN)
-                .header("X-OpenClaw-Purpose", purpose).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static void alert(Suite suite, String check) {
-        suite.backendPost("notify-service", "/alerts", "{\"checkId\":\"" + check + "\",\"status\":\"FAIL\",\"severity\":\"critical\","
-                + "\"title\":\"" + check + "\",\"message\":\"" + check + " failed\",\"source\":\"reliability\"}");
+        return ProviderFaultsTest.chat(suite, ProviderFaultsTest.marker(), false, purpose);
     }
 }

@@ -80,21 +80,37 @@ final class RouterPanels {
 
     /**
      * The router's build as review records name it; a build from uncommitted changes, or one that
-     * cannot name its commit, is worth a look before trusting its verdicts.
+     * cannot name its commit, is worth a look before trusting its verdicts. One reading of the
+     * version gives both the words and the tone.
      */
+    private enum Build {
+        CLEAN(""), DIRTY(" (built from uncommitted changes)"), COMMIT_UNKNOWN(" (built without git: the commit is unknown)"),
+        NOT_REPORTED("not reported (reviews are refused until it is)");
+
+        final String note;
+
+        Build(String note) {
+            this.note = note;
+        }
+
+        static Build of(String version) {
+            if (version == null || version.isBlank()) {
+                return NOT_REPORTED;
+            }
+            if (version.endsWith("+commit-unknown")) {
+                return COMMIT_UNKNOWN;
+            }
+            return version.endsWith(".dirty") ? DIRTY : CLEAN;
+        }
+    }
+
     static String build(String version) {
-        if (version == null || version.isBlank()) {
-            return "not reported (reviews are refused until it is)";
-        }
-        if (version.endsWith("+commit-unknown")) {
-            return version + " (built without git: the commit is unknown)";
-        }
-        return version.endsWith(".dirty") ? version + " (built from uncommitted changes)" : version;
+        Build build = Build.of(version);
+        return build == Build.NOT_REPORTED ? build.note : version + build.note;
     }
 
     static String buildTone(String version) {
-        return version == null || version.isBlank() || version.endsWith("+commit-unknown") || version.endsWith(".dirty")
-                ? "warn" : "ok";
+        return Build.of(version) == Build.CLEAN ? "ok" : "warn";
     }
 
     /** The review gate in a sentence: which model reviews, and that it fails closed. */
